@@ -1,0 +1,93 @@
+# slm — build, test, install.  `make` builds ./slm; `make check` runs every test; see README.md.
+PREFIX ?= /usr/local
+DESTDIR ?=
+BINDIR = $(PREFIX)/bin
+DATADIR = $(PREFIX)/share/slm
+MANDIR = $(PREFIX)/share/man
+VERSION = 0.1.0
+
+CC ?= cc
+PKGS = libxml-2.0 glib-2.0
+OPT ?= -O2 -g
+CFLAGS_ALL = -std=c11 -D_POSIX_C_SOURCE=200809L $(OPT) -Wall -Wextra -Werror -Ipipeline \
+	$(shell pkg-config --cflags $(PKGS)) -DSLM_VERSION='"$(VERSION)"' -DSLM_DATADIR='"$(DATADIR)"' $(CFLAGS)
+LIBS = $(shell pkg-config --libs $(PKGS)) -lpthread
+CHECK_LIBS = $(shell pkg-config --libs check 2>/dev/null)
+
+SRC = $(sort $(wildcard pipeline/*.c))
+LIB_SRC = $(filter-out pipeline/main.c,$(SRC))
+UNIT_SRC = $(sort $(wildcard tests/unit/check_*.c))
+
+B ?= build
+OBJ = $(SRC:pipeline/%.c=$(B)/%.o)
+LIB_OBJ = $(LIB_SRC:pipeline/%.c=$(B)/%.o)
+UNITS = $(UNIT_SRC:tests/unit/%.c=$(B)/%)
+SLM_BIN ?= ./slm
+
+.PHONY: all deps check unit-tests sanitize demo bench install uninstall clean fmt
+all: slm tools/gen/slm-gen
+
+deps:
+	@tools/deps.sh
+
+slm: $(OBJ)
+	$(CC) $(LDFLAGS) -o $@ $(OBJ) $(LIBS)
+
+$(B)/%.o: pipeline/%.c $(wildcard pipeline/*.h) | $(B)
+	$(CC) $(CFLAGS_ALL) -c -o $@ $<
+
+$(B)/check_%: tests/unit/check_%.c $(LIB_OBJ)
+	$(CC) $(CFLAGS_ALL) $(shell pkg-config --cflags check) -o $@ $< $(LIB_OBJ) $(LIBS) $(CHECK_LIBS)
+
+$(B):
+	mkdir -p $(B)
+
+tools/gen/slm-gen: tools/gen/slm-gen.c
+	$(CC) -std=c11 -O2 -Wall -Wextra -Werror -o $@ $<
+
+# Every test: Check unit tests, then the golden suites running the real binary.
+check: all $(UNITS)
+	@tools/deps.sh
+	@set -e; for t in $(UNITS); do echo "unit: $$t"; CK_FORK=no $$t; done
+	@SLM=$(SLM_BIN) tests/run.sh
+
+# The whole suite under AddressSanitizer and UndefinedBehaviorSanitizer, in its own build tree.
+sanitize:
+	$(MAKE) B=build-san OPT='-O1 -g -fno-omit-frame-pointer -fsanitize=address,undefined -fno-sanitize-recover=all' \
+		LDFLAGS='-fsanitize=address,undefined' build-san/slm-san
+	$(MAKE) B=build-san OPT='-O1 -g -fno-omit-frame-pointer -fsanitize=address,undefined -fno-sanitize-recover=all' \
+		LDFLAGS='-fsanitize=address,undefined' CHECK_LIBS='$(CHECK_LIBS) -fsanitize=address,undefined' \
+		SLM_BIN=build-san/slm-san check-only
+
+build-san/slm-san: $(OBJ)
+	$(CC) $(LDFLAGS) -o $@ $(OBJ) $(LIBS)
+
+check-only: $(UNITS)
+	@set -e; for t in $(UNITS); do echo "unit: $$t"; CK_FORK=no $$t; done
+	@SLM=$(SLM_BIN) tests/run.sh
+
+# The main job on samples/.
+demo: all
+	./slm validate samples
+	-./slm check --as-of 2025-11-30 samples
+
+BENCH_SIZES ?= 20000
+bench: all
+	@tools/deps.sh --bench
+	bench/run.sh $(BENCH_SIZES)
+
+install: all
+	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(DATADIR)/schemas $(DESTDIR)$(DATADIR)/templates
+	install -m 755 slm $(DESTDIR)$(BINDIR)/slm
+	install -m 644 schemas/*.xsd schemas/catalog.xml $(DESTDIR)$(DATADIR)/schemas/
+	install -m 644 templates/*.xml $(DESTDIR)$(DATADIR)/templates/
+
+uninstall:
+	rm -f $(DESTDIR)$(BINDIR)/slm
+	rm -rf $(DESTDIR)$(DATADIR)
+
+fmt:
+	clang-format -i pipeline/*.c pipeline/*.h tests/unit/*.c
+
+clean:
+	rm -rf build build-san slm tools/gen/slm-gen out

@@ -1,0 +1,61 @@
+/* The pipeline as validate and check run it: load → validate → (index → rules) → sort →
+ * format, written atomically. */
+#include "cli.h"
+#include "fmt.h"
+#include "index.h"
+#include "output.h"
+#include "repo.h"
+#include "rules.h"
+#include "schema.h"
+
+#include <stdio.h>
+
+static int write_report(const struct run_opts *o, const struct formatter *fmt,
+			const struct diag_list *dl, unsigned files)
+{
+	struct run_info run = {o->command, files};
+	struct output out;
+
+	if (o->quiet)
+		return 0;
+	if (!output_open(&out, o->out_path))
+		return EXIT_USAGE;
+	fmt->write(out.fp, dl, &run);
+	return output_commit(&out) ? 0 : EXIT_USAGE;
+}
+
+int cli_run(const struct run_opts *o)
+{
+	const struct formatter *fmt = fmt_by_name(o->format ? o->format : "text");
+	struct diag_list *dl;
+	struct schema *s;
+	struct repo *r;
+	int rc;
+
+	if (!fmt)
+		return cli_usage_error(o->command, "unknown format '%s' (one of: %s)", o->format,
+				       fmt_names());
+	dl = diag_list_new();
+	s = schema_load(cli_data_dir(), dl);
+	if (!s) {
+		struct run_info run = {o->command, 0};
+		fmt_text(stderr, dl, &run);
+		diag_list_free(dl);
+		return EXIT_USAGE;
+	}
+	r = repo_load(o->paths, s, o->rules, dl);
+	if (o->rules) {
+		struct index *ix = index_build(r);
+		struct check_ctx c = {r, ix, o->as_of, dl};
+		rules_run(&c);
+		index_free(ix);
+	}
+	diag_list_sort(dl);
+	rc = diag_exit_status(dl, o->werror);
+	if (write_report(o, fmt, dl, r->files) != 0)
+		rc = EXIT_USAGE;
+	repo_free(r);
+	schema_free(s);
+	diag_list_free(dl);
+	return rc;
+}

@@ -1,0 +1,42 @@
+/* The command line: one binary, a table of subcommands (git's builtin table), each
+ * `cmd_NAME(argc, argv)` in its own file cmd_NAME.c.  Exit status: 0 clean, 1 findings at error
+ * severity, 2 usage or I/O failure. */
+#ifndef SLM_CLI_H
+#define SLM_CLI_H
+
+#include <glib.h>
+#include <stdbool.h>
+
+#define EXIT_FINDINGS 1
+#define EXIT_USAGE 2
+
+#ifndef SLM_VERSION
+#define SLM_VERSION "0.1.0"
+#endif
+
+int cmd_validate(int argc, char **argv);
+int cmd_check(int argc, char **argv);
+int cmd_rules(int argc, char **argv);
+int cmd_explain(int argc, char **argv);
+
+/* Print "slm CMD: message" and a pointer to --help on stderr; returns EXIT_USAGE. */
+int cli_usage_error(const char *cmd, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+
+/* The data folder (schemas, stylesheets, templates), found once per run. */
+const char *cli_data_dir(void);
+
+#endif
+
+/* What validate and check share: which paths, which output, and whether to run the rules. */
+struct run_opts {
+	const char *command;
+	char **paths; /* NULL-terminated */
+	bool rules;   /* check: build the model and index, run every rule */
+	gint32 as_of; /* day number, for rules */
+	const char *format;
+	const char *out_path;
+	bool quiet, werror;
+};
+
+/* Load, validate, optionally check, write the diagnostics; returns the exit status. */
+int cli_run(const struct run_opts *o);

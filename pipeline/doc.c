@@ -1,0 +1,168 @@
+/* The compact document model (see doc.h): a two-pass copy of libxml2's element tree. */
+#include "doc.h"
+
+#include <string.h>
+
+static const char *const kind_names[KIND_COUNT] = {
+	"organization", "catalog", "requirements", "sla", "ola", "contract",
+	"decomposition", "proposal", "initiation", "report", "review", "termination",
+};
+
+static const char *const kind_labels[KIND_COUNT] = {
+	"organization", "service catalog", "service requirements", "SLA", "OLA",
+	"supplier contract", "contract decomposition", "ops project proposal",
+	"project initiation", "service report", "review record", "termination",
+};
+
+const char *kind_name(enum kind k)
+{
+	return k < KIND_COUNT ? kind_names[k] : "unknown";
+}
+
+const char *kind_label(enum kind k)
+{
+	return k < KIND_COUNT ? kind_labels[k] : "document";
+}
+
+enum kind kind_by_name(const char *root_name)
+{
+	for (int k = 0; k < KIND_COUNT; k++)
+		if (strcmp(kind_names[k], root_name) == 0)
+			return (enum kind)k;
+	return KIND_UNKNOWN;
+}
+
+static void count(xmlNodePtr x, unsigned *nodes, unsigned *attrs)
+{
+	for (; x; x = x->next) {
+		if (x->type != XML_ELEMENT_NODE)
+			continue;
+		(*nodes)++;
+		for (xmlAttrPtr a = x->properties; a; a = a->next)
+			(*attrs)++;
+		count(x->children, nodes, attrs);
+	}
+}
+
+struct builder {
+	struct doc *d;
+	unsigned next_node, next_attr;
+};
+
+static const char *own_text(struct builder *b, xmlNodePtr x)
+{
+	GString *s = NULL;
+	const char *r;
+
+	for (xmlNodePtr c = x->children; c; c = c->next)
+		if ((c->type == XML_TEXT_NODE || c->type == XML_CDATA_SECTION_NODE) && c->content) {
+			if (!s)
+				s = g_string_new(NULL);
+			g_string_append(s, (const char *)c->content);
+		}
+	if (!s)
+		return NULL;
+	r = g_string_chunk_insert_len(b->d->strings, s->str, (gssize)s->len);
+	g_string_free(s, TRUE);
+	return r;
+}
+
+static struct node *build(struct builder *b, xmlNodePtr x, struct node *parent)
+{
+	struct node *first = NULL, *prev = NULL;
+
+	for (; x; x = x->next) {
+		struct node *n;
+
+		if (x->type != XML_ELEMENT_NODE)
+			continue;
+		n = &b->d->nodes[b->next_node++];
+		n->name = g_intern_string((const char *)x->name);
+		n->parent = parent;
+		n->line = (unsigned)xmlGetLineNo(x);
+		n->attrs = &b->d->attrs[b->next_attr];
+		for (xmlAttrPtr a = x->properties; a; a = a->next) {
+			struct attr *at = &b->d->attrs[b->next_attr++];
+			xmlChar *v = xmlNodeListGetString(x->doc, a->children, 1);
+
+			/* xml:lang keeps its prefix so it cannot be confused with a plain lang= */
+			if (a->ns && a->ns->prefix && strcmp((const char *)a->ns->prefix, "xml") == 0) {
+				char *q = g_strconcat("xml:", (const char *)a->name, NULL);
+				at->name = g_intern_string(q);
+				g_free(q);
+			} else
+				at->name = g_intern_string((const char *)a->name);
+			at->value = g_string_chunk_insert(b->d->strings, v ? (const char *)v : "");
+			xmlFree(v);
+			n->nattrs++;
+		}
+		n->text = own_text(b, x);
+		n->children = build(b, x->children, n);
+		if (prev)
+			prev->next = n;
+		else
+			first = n;
+		prev = n;
+	}
+	return first;
+}
+
+struct doc *doc_from_xml(xmlDocPtr xdoc, const char *path, enum kind kind)
+{
+	struct doc *d = g_new0(struct doc, 1);
+	xmlNodePtr root = xmlDocGetRootElement(xdoc);
+	unsigned nn = 0, na = 0;
+	struct builder b = {d, 0, 0};
+
+	d->path = g_strdup(path);
+	d->kind = kind;
+	d->strings = g_string_chunk_new(1024);
+	if (root) {
+		/* count() walks siblings: start from the root alone */
+		xmlNodePtr saved = root->next;
+		root->next = NULL;
+		count(root, &nn, &na);
+		d->nodes = g_new0(struct node, nn);
+		d->attrs = g_new0(struct attr, na ? na : 1);
+		d->root = build(&b, root, NULL);
+		root->next = saved;
+	}
+	return d;
+}
+
+void doc_free(struct doc *d)
+{
+	if (!d)
+		return;
+	g_free(d->path);
+	g_free(d->nodes);
+	g_free(d->attrs);
+	g_string_chunk_free(d->strings);
+	g_free(d);
+}
+
+const char *node_attr(const struct node *n, const char *name)
+{
+	for (unsigned i = 0; i < n->nattrs; i++)
+		if (strcmp(n->attrs[i].name, name) == 0)
+			return n->attrs[i].value;
+	return NULL;
+}
+
+static struct node *match(struct node *n, const char *name)
+{
+	for (; n; n = n->next)
+		if (!name || strcmp(n->name, name) == 0)
+			return n;
+	return NULL;
+}
+
+struct node *node_child(const struct node *n, const char *name)
+{
+	return n ? match(n->children, name) : NULL;
+}
+
+struct node *node_next(const struct node *n, const char *name)
+{
+	return match(n->next, name);
+}

@@ -1,0 +1,74 @@
+/* The document model: what slm keeps of an agreement once it has been parsed and validated.
+ *
+ * libxml2's DOM costs ten times the size of the text; a repository of 100,000 documents must fit
+ * in a few times its size on disk (issue 7), so each document is copied into a compact tree of
+ * elements and attributes (names interned once per process, values in one string chunk per
+ * document) and the DOM is freed.  Rules read this tree; rendering re-reads the file. */
+#ifndef SLM_DOC_H
+#define SLM_DOC_H
+
+#include <glib.h>
+#include <libxml/tree.h>
+#include <stdbool.h>
+
+enum kind {
+	KIND_ORGANIZATION,
+	KIND_CATALOG,
+	KIND_REQUIREMENTS,
+	KIND_SLA,
+	KIND_OLA,
+	KIND_CONTRACT,
+	KIND_DECOMPOSITION,
+	KIND_PROPOSAL,
+	KIND_INITIATION,
+	KIND_REPORT,
+	KIND_REVIEW,
+	KIND_TERMINATION,
+	KIND_COUNT,
+	KIND_UNKNOWN = KIND_COUNT
+};
+
+#define SLM_NS "urn:slm:1"
+
+const char *kind_name(enum kind k);  /* the root element name */
+const char *kind_label(enum kind k); /* how a service level manager calls it: "SLA", "OLA" ... */
+enum kind kind_by_name(const char *root_name);
+
+struct attr {
+	const char *name; /* interned (g_intern_string) */
+	const char *value;
+};
+
+struct node {
+	const char *name; /* local name, interned */
+	struct node *parent, *children, *next;
+	struct attr *attrs;
+	unsigned nattrs;
+	unsigned line;
+	const char *text; /* the element's own text, or NULL */
+};
+
+struct doc {
+	char *path; /* as shown to the user */
+	enum kind kind;
+	bool valid; /* schema-valid: rules may rely on the schema's guarantees */
+	struct node *root;
+	struct node *nodes; /* one allocation for all nodes */
+	struct attr *attrs; /* and one for all attributes */
+	GStringChunk *strings;
+};
+
+/* Copy the element tree of XDOC (its root is an slm document of KIND) into a compact doc. */
+struct doc *doc_from_xml(xmlDocPtr xdoc, const char *path, enum kind kind);
+void doc_free(struct doc *d);
+
+const char *node_attr(const struct node *n, const char *name);
+/* The first child named NAME (NULL for any), or NULL. */
+struct node *node_child(const struct node *n, const char *name);
+/* The next sibling after N named NAME (NULL for any), or NULL. */
+struct node *node_next(const struct node *n, const char *name);
+
+#define node_each(child, parent, nm)                                                               \
+	for (struct node *child = node_child((parent), (nm)); child; child = node_next(child, (nm)))
+
+#endif

@@ -1,0 +1,515 @@
+/* Loading (see load.h): discovery, bounded reading, the pre-parse scan and the safe parse. */
+#define _GNU_SOURCE
+#include "load.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <libxml/parser.h>
+#include <libxml/xmlerror.h>
+#include <limits.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <dirent.h>
+
+/* ---- discovery ---------------------------------------------------------------------------- */
+
+struct found {
+	char *path;
+	dev_t dev;
+	ino_t ino;
+};
+
+struct walk {
+	const char *root_real;
+	GArray *found; /* of struct found */
+	struct diag_list *dl;
+};
+
+static bool has_xml_suffix(const char *name)
+{
+	size_t n = strlen(name);
+	return n > 4 && strcmp(name + n - 4, ".xml") == 0;
+}
+
+static bool inside(const char *real, const char *root)
+{
+	size_t n = strlen(root);
+	if (strcmp(root, "/") == 0)
+		return true;
+	return strncmp(real, root, n) == 0 && (real[n] == '\0' || real[n] == '/');
+}
+
+static void add_found(struct walk *w, const char *path, const struct stat *st)
+{
+	struct found f = {g_strdup(path), st->st_dev, st->st_ino};
+	g_array_append_val(w->found, f);
+}
+
+static void walk_dir(struct walk *w, const char *dir, int depth);
+
+static void walk_link(struct walk *w, const char *dir, const char *path)
+{
+	char *real = realpath(path, NULL);
+	char *target = g_file_read_link(path, NULL); /* as written: messages must not leak paths */
+	struct stat st;
+
+	if (!real) {
+		if (errno == ELOOP)
+			diag_add(w->dl, RULE_UNSAFE_PATH, path, 0, 0,
+				 "symbolic link loop (it points to %s); not followed", target);
+		else if (errno == ENOENT)
+			diag_add(w->dl, RULE_UNSAFE_PATH, path, 0, 0,
+				 "dangling symbolic link (it points to %s); not followed", target);
+		else
+			diag_add(w->dl, RULE_IO_ERROR, path, 0, 0, "cannot resolve link: %s",
+				 g_strerror(errno));
+	} else if (!inside(real, w->root_real)) {
+		diag_add(w->dl, RULE_UNSAFE_PATH, path, 0, 0,
+			 "symbolic link leaves the repository (it points to %s); not followed",
+			 target);
+	} else if (stat(real, &st) == 0 && S_ISDIR(st.st_mode)) {
+		char *dir_real = realpath(dir, NULL);
+		if (dir_real && inside(dir_real, real))
+			diag_add(w->dl, RULE_UNSAFE_PATH, path, 0, 0,
+				 "symbolic link loop (it points to %s, a folder that contains it); "
+				 "not followed",
+				 target);
+		else
+			walk_dir(w, path, 1);
+		free(dir_real);
+	} else if (stat(real, &st) == 0 && has_xml_suffix(path)) {
+		add_found(w, path, &st);
+	}
+	g_free(target);
+	free(real);
+}
+
+static int cmp_str(const void *a, const void *b)
+{
+	return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+static void walk_dir(struct walk *w, const char *dir, int depth)
+{
+	DIR *d;
+	struct dirent *e;
+	GPtrArray *names;
+
+	if (depth > 64) {
+		diag_add(w->dl, RULE_UNSAFE_PATH, dir, 0, 0,
+			 "folders nested more than 64 deep; not scanned further");
+		return;
+	}
+	d = opendir(dir);
+	if (!d) {
+		diag_add(w->dl, RULE_IO_ERROR, dir, 0, 0, "cannot read folder: %s",
+			 g_strerror(errno));
+		return;
+	}
+	names = g_ptr_array_new_with_free_func(g_free);
+	while ((e = readdir(d)))
+		if (e->d_name[0] != '.') /* ".", "..", ".git" and other hidden entries */
+			g_ptr_array_add(names, g_strdup(e->d_name));
+	closedir(d);
+	qsort(names->pdata, names->len, sizeof(char *), cmp_str);
+	for (guint i = 0; i < names->len; i++) {
+		/* "./x.xml" reads as "x.xml": paths are shown relative to where the user is */
+		char *path = strcmp(dir, ".") == 0 ? g_strdup(names->pdata[i])
+						   : g_build_filename(dir, names->pdata[i], NULL);
+		struct stat st;
+
+		if (lstat(path, &st) != 0)
+			diag_add(w->dl, RULE_IO_ERROR, path, 0, 0, "cannot read: %s",
+				 g_strerror(errno));
+		else if (S_ISLNK(st.st_mode))
+			walk_link(w, dir, path);
+		else if (S_ISDIR(st.st_mode))
+			walk_dir(w, path, depth + 1);
+		else if (has_xml_suffix(path))
+			add_found(w, path, &st);
+		g_free(path);
+	}
+	g_ptr_array_free(names, TRUE);
+}
+
+static int cmp_found(const void *a, const void *b)
+{
+	return strcmp(((const struct found *)a)->path, ((const struct found *)b)->path);
+}
+
+bool load_discover(const char *path, GPtrArray *files, struct diag_list *dl)
+{
+	struct stat st;
+	struct walk w = {NULL, g_array_new(FALSE, FALSE, sizeof(struct found)), dl};
+	char *root_real;
+	GHashTable *seen;
+
+	if (stat(path, &st) != 0) {
+		diag_add(dl, RULE_IO_ERROR, path, 0, 0, "cannot read: %s", g_strerror(errno));
+		g_array_free(w.found, TRUE);
+		return false;
+	}
+	if (!S_ISDIR(st.st_mode)) {
+		g_ptr_array_add(files, g_strdup(path));
+		g_array_free(w.found, TRUE);
+		return true;
+	}
+	root_real = realpath(path, NULL);
+	w.root_real = root_real ? root_real : path;
+	walk_dir(&w, path, 0);
+	g_array_sort(w.found, cmp_found);
+	/* A file reached twice (through a link inside the repository) is read once. */
+	seen = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
+	for (guint i = 0; i < w.found->len; i++) {
+		struct found *f = &g_array_index(w.found, struct found, i);
+		char *key = g_strdup_printf("%ju:%ju", (uintmax_t)f->dev, (uintmax_t)f->ino);
+
+		if (g_hash_table_contains(seen, key)) {
+			g_free(key);
+			g_free(f->path);
+			continue;
+		}
+		g_hash_table_add(seen, key);
+		g_ptr_array_add(files, f->path);
+	}
+	g_hash_table_destroy(seen);
+	g_array_free(w.found, TRUE);
+	free(root_real);
+	return true;
+}
+
+/* ---- reading -------------------------------------------------------------------------------- */
+
+static char *read_file(const char *path, size_t *len, struct diag_list *dl)
+{
+	int fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC);
+	struct stat st;
+	char *buf;
+	size_t got = 0;
+
+	if (fd < 0) {
+		diag_add(dl, RULE_IO_ERROR, path, 0, 0, "cannot read: %s", g_strerror(errno));
+		return NULL;
+	}
+	if (fstat(fd, &st) != 0 || !S_ISREG(st.st_mode)) {
+		diag_add(dl, RULE_IO_ERROR, path, 0, 0, "cannot read: not a regular file");
+		close(fd);
+		return NULL;
+	}
+	if ((guint64)st.st_size > LOAD_MAX_BYTES) {
+		diag_add(dl, RULE_XML_MALFORMED, path, 0, 0,
+			 "file is %.1f MiB, over the %u MiB limit for one document; split it",
+			 (double)st.st_size / (1 << 20), LOAD_MAX_BYTES >> 20);
+		close(fd);
+		return NULL;
+	}
+	buf = g_malloc((size_t)st.st_size + 1);
+	while (got < (size_t)st.st_size) {
+		ssize_t n = read(fd, buf + got, (size_t)st.st_size - got);
+		if (n < 0 && errno == EINTR)
+			continue;
+		if (n <= 0) {
+			diag_add(dl, RULE_IO_ERROR, path, 0, 0, "cannot read: %s",
+				 n < 0 ? g_strerror(errno) : "file shrank while being read");
+			g_free(buf);
+			close(fd);
+			return NULL;
+		}
+		got += (size_t)n;
+	}
+	close(fd);
+	buf[got] = '\0';
+	*len = got;
+	return buf;
+}
+
+/* ---- the pre-parse scan --------------------------------------------------------------------- */
+
+/* Length of the UTF-8 sequence at P (at most N bytes), or 0 when it is not valid UTF-8
+ * (overlong forms, surrogates and code points above U+10FFFF included). */
+static size_t utf8_len(const unsigned char *p, size_t n)
+{
+	unsigned c = p[0];
+	size_t len;
+	unsigned cp;
+
+	if (c < 0x80)
+		return 1;
+	if (c >= 0xC2 && c <= 0xDF)
+		len = 2, cp = c & 0x1F;
+	else if (c >= 0xE0 && c <= 0xEF)
+		len = 3, cp = c & 0x0F;
+	else if (c >= 0xF0 && c <= 0xF4)
+		len = 4, cp = c & 0x07;
+	else
+		return 0;
+	if (n < len)
+		return 0;
+	for (size_t i = 1; i < len; i++) {
+		if ((p[i] & 0xC0) != 0x80)
+			return 0;
+		cp = (cp << 6) | (p[i] & 0x3F);
+	}
+	if ((len == 3 && (cp < 0x800 || (cp >= 0xD800 && cp <= 0xDFFF))) ||
+	    (len == 4 && (cp < 0x10000 || cp > 0x10FFFF)))
+		return 0;
+	return len;
+}
+
+static bool starts(const char *p, const char *end, const char *lit)
+{
+	size_t n = strlen(lit);
+	return (size_t)(end - p) >= n && memcmp(p, lit, n) == 0;
+}
+
+/* The encoding named by an XML declaration at the start of BUF, or NULL. */
+static char *declared_encoding(const char *buf, size_t len)
+{
+	const char *end = buf + len, *decl_end, *p;
+
+	if (!starts(buf, end, "<?xml"))
+		return NULL;
+	decl_end = g_strstr_len(buf, (gssize)MIN(len, 512), "?>");
+	if (!decl_end)
+		return NULL;
+	p = g_strstr_len(buf, decl_end - buf, "encoding");
+	if (!p)
+		return NULL;
+	p += 8;
+	while (p < decl_end && (*p == ' ' || *p == '=' || *p == '\t'))
+		p++;
+	if (p < decl_end && (*p == '"' || *p == '\'')) {
+		const char *q = memchr(p + 1, *p, (size_t)(decl_end - p - 1));
+		if (q)
+			return g_strndup(p + 1, (gsize)(q - p - 1));
+	}
+	return NULL;
+}
+
+/* What libxml2 would misread or handle badly, refused before it parses: empty and binary files,
+ * other encodings, invalid UTF-8 (with its line and column), DOCTYPE declarations (the door to
+ * external entities and entity expansion attacks) and elements with absurd attribute counts. */
+static bool prescan(const char *path, const char *buf, size_t len, struct diag_list *dl)
+{
+	const unsigned char *u = (const unsigned char *)buf;
+	const char *end = buf + len;
+	long line = 1, col = 1, tag_line = 0;
+	unsigned attrs = 0;
+	bool in_tag = false;
+	char quote = 0;
+	char *enc;
+
+	if (len == 0) {
+		diag_add(dl, RULE_XML_MALFORMED, path, 0, 0,
+			 "file is empty; an slm document needs a root element such as <sla>");
+		return false;
+	}
+	if (len >= 2 && ((u[0] == 0xFE && u[1] == 0xFF) || (u[0] == 0xFF && u[1] == 0xFE))) {
+		diag_add(dl, RULE_XML_MALFORMED, path, 1, 1,
+			 "file is UTF-16 encoded; slm documents must be UTF-8");
+		return false;
+	}
+	if ((len >= 2 && u[0] == 0x1F && u[1] == 0x8B) || (len >= 6 && memcmp(u, "\xFD" "7zXZ", 5) == 0) ||
+	    (len >= 3 && memcmp(u, "BZh", 3) == 0)) {
+		diag_add(dl, RULE_XML_MALFORMED, path, 0, 0,
+			 "compressed file (%s); slm reads plain XML only, never decompressing",
+			 u[0] == 0x1F ? "gzip" : u[0] == 'B' ? "bzip2" : "xz");
+		return false;
+	}
+	if (memchr(buf, '\0', MIN(len, 8000))) {
+		diag_add(dl, RULE_XML_MALFORMED, path, 0, 0,
+			 "binary file (it contains NUL bytes); not an XML document");
+		return false;
+	}
+	enc = declared_encoding(buf, len);
+	if (enc && g_ascii_strcasecmp(enc, "UTF-8") != 0 && g_ascii_strcasecmp(enc, "UTF8") != 0) {
+		diag_add(dl, RULE_XML_MALFORMED, path, 1, 1,
+			 "the XML declaration names encoding \"%s\"; slm documents must be UTF-8", enc);
+		g_free(enc);
+		return false;
+	}
+	g_free(enc);
+	for (size_t i = len >= 3 && u[0] == 0xEF && u[1] == 0xBB && u[2] == 0xBF ? 3 : 0; i < len;) {
+		size_t n = utf8_len(u + i, len - i);
+		const char *p = buf + i;
+
+		if (n == 0) {
+			diag_add(dl, RULE_XML_MALFORMED, path, line, col,
+				 "invalid UTF-8 (byte 0x%02X); save the file as UTF-8", u[i]);
+			return false;
+		}
+		if (u[i] == '\0') {
+			diag_add(dl, RULE_XML_MALFORMED, path, line, col,
+				 "NUL byte; not an XML document");
+			return false;
+		}
+		if (quote) {
+			if (*p == quote)
+				quote = 0;
+		} else if (in_tag) {
+			if (*p == '"' || *p == '\'')
+				quote = *p;
+			else if (*p == '=' && ++attrs > LOAD_MAX_ATTRS) {
+				diag_add(dl, RULE_XML_MALFORMED, path, tag_line, 1,
+					 "element has more than %d attributes", LOAD_MAX_ATTRS);
+				return false;
+			} else if (*p == '>')
+				in_tag = false;
+		} else if (*p == '<') {
+			const char *skip_to = NULL;
+			if (starts(p, end, "<!--"))
+				skip_to = "-->";
+			else if (starts(p, end, "<![CDATA["))
+				skip_to = "]]>";
+			else if (starts(p, end, "<?"))
+				skip_to = "?>";
+			else if (starts(p, end, "<!DOCTYPE") || starts(p, end, "<!ENTITY")) {
+				diag_add(dl, RULE_XML_MALFORMED, path, line, col,
+					 "DOCTYPE declaration refused: slm documents have no DTD, and "
+					 "slm never loads DTDs or expands entities");
+				return false;
+			} else {
+				in_tag = true;
+				attrs = 0;
+				tag_line = line;
+			}
+			if (skip_to) {
+				const char *q = g_strstr_len(p, end - p, skip_to);
+				const char *stop = q ? q + strlen(skip_to) : end;
+				/* keep line counting right across the skipped text */
+				for (const char *s = p; s < stop; s++)
+					if (*s == '\n')
+						line++, col = 0;
+				col += 1;
+				i = (size_t)(stop - buf);
+				continue;
+			}
+		}
+		if (*p == '\n')
+			line++, col = 1;
+		else
+			col++;
+		i += n;
+	}
+	return true;
+}
+
+/* ---- parsing -------------------------------------------------------------------------------- */
+
+static void ignore_generic(void *ctx, const char *msg, ...)
+{
+	(void)ctx;
+	(void)msg;
+}
+
+static void ignore_structured(void *ctx, xmlErrorPtr e)
+{
+	(void)ctx;
+	(void)e;
+}
+
+void load_quiet_libxml(void)
+{
+	xmlSetGenericErrorFunc(NULL, ignore_generic);
+	xmlSetStructuredErrorFunc(NULL, ignore_structured);
+}
+
+char *load_error_text(const char *msg)
+{
+	GString *s = g_string_new(msg ? msg : "unknown error");
+	char *p;
+
+	while (s->len && (s->str[s->len - 1] == '\n' || s->str[s->len - 1] == ' '))
+		g_string_truncate(s, s->len - 1);
+	while ((p = strstr(s->str, "{" SLM_NS "}")))
+		g_string_erase(s, p - s->str, (gssize)strlen("{" SLM_NS "}"));
+	if (strstr(s->str, "Excessive depth")) {
+		g_string_assign(s, "elements nested too deep (libxml2's limit is 256 levels)");
+	} else if ((p = strstr(s->str, ", use XML_PARSE_HUGE option"))) {
+		g_string_truncate(s, p - s->str);
+	} else if ((p = strstr(s->str, " use XML_PARSE_HUGE option"))) {
+		g_string_truncate(s, p - s->str);
+	}
+	return g_string_free(s, FALSE);
+}
+
+struct parse_sink {
+	const char *path;
+	struct diag_list *dl;
+	bool reported;
+};
+
+/* Only the first parse error is reported: libxml2 stops there, and what follows is noise. */
+static void on_parse_error(void *ud, xmlErrorPtr e)
+{
+	struct parse_sink *s = ud;
+	char *msg;
+
+	if (s->reported || e->level < XML_ERR_ERROR)
+		return;
+	msg = load_error_text(e->message);
+	diag_add(s->dl, RULE_XML_MALFORMED, s->path, e->line, e->int2 > 0 ? e->int2 : 1, "%s",
+		 msg);
+	g_free(msg);
+	s->reported = true;
+}
+
+/* NONET: no network; no NOENT/DTDLOAD/DTDVALID/XINCLUDE/HUGE, ever (DESIGN §8, known traps). */
+#define LOAD_PARSE_OPTIONS (XML_PARSE_NONET | XML_PARSE_BIG_LINES | XML_PARSE_COMPACT)
+
+xmlDocPtr load_parse(const char *path, struct diag_list *dl)
+{
+	size_t len = 0;
+	char *buf = read_file(path, &len, dl);
+	struct parse_sink sink = {path, dl, false};
+	xmlParserCtxtPtr ctxt;
+	xmlDocPtr xdoc = NULL;
+
+	if (!buf)
+		return NULL;
+	if (len > INT_MAX || !prescan(path, buf, len, dl)) {
+		g_free(buf);
+		return NULL;
+	}
+	ctxt = xmlNewParserCtxt();
+	if (!ctxt)
+		g_error("out of memory");
+	xmlSetStructuredErrorFunc(&sink, on_parse_error);
+	xdoc = xmlCtxtReadMemory(ctxt, buf, (int)len, path, "UTF-8", LOAD_PARSE_OPTIONS);
+	if (xdoc && !ctxt->wellFormed) {
+		xmlFreeDoc(xdoc);
+		xdoc = NULL;
+	}
+	if (!xdoc && !sink.reported)
+		diag_add(dl, RULE_XML_MALFORMED, path, 0, 0, "not a well-formed XML document");
+	xmlSetStructuredErrorFunc(NULL, ignore_structured);
+	xmlFreeParserCtxt(ctxt);
+	g_free(buf);
+	return xdoc;
+}
+
+enum kind load_kind(xmlDocPtr xdoc, const char *path, struct diag_list *dl)
+{
+	xmlNodePtr root = xmlDocGetRootElement(xdoc);
+	const char *name = root ? (const char *)root->name : "";
+	enum kind k = kind_by_name(name);
+	const char *ns = root && root->ns ? (const char *)root->ns->href : NULL;
+
+	if (k != KIND_UNKNOWN && ns && strcmp(ns, SLM_NS) == 0)
+		return k;
+	if (k != KIND_UNKNOWN)
+		diag_add(dl, RULE_SCHEMA, path, root ? xmlGetLineNo(root) : 0, 1,
+			 "root element <%s> is not in the slm namespace; add xmlns=\"" SLM_NS "\"",
+			 name);
+	else
+		diag_add(dl, RULE_SCHEMA, path, root ? xmlGetLineNo(root) : 0, 1,
+			 "unknown root element <%s>: not an slm document (expected organization, "
+			 "catalog, requirements, sla, ola, contract, decomposition, proposal, "
+			 "initiation, report, review or termination)",
+			 name);
+	return KIND_UNKNOWN;
+}

@@ -1,0 +1,40 @@
+/* Loading: finding the documents of a repository and parsing them safely (DESIGN §8).
+ *
+ * Files are found by scanning for *.xml (never by path conventions), sorted bytewise so every run
+ * sees them in the same order, never following a symbolic link out of the repository.  Each file
+ * is read by slm itself (bounded size, no transparent decompression), checked for what libxml2
+ * would misread or choke on (empty, binary, invalid UTF-8, other encodings, DOCTYPE, absurd
+ * attribute counts), then parsed from memory with DTDs, entities and the network off. */
+#ifndef SLM_LOAD_H
+#define SLM_LOAD_H
+
+#include "diag.h"
+#include "doc.h"
+
+#include <libxml/tree.h>
+
+/* Largest document slm reads; agreements are kilobytes. */
+#define LOAD_MAX_BYTES (32u << 20)
+/* Most attributes on one element (libxml2 2.9.14 checks duplicates in quadratic time). */
+#define LOAD_MAX_ATTRS 256
+
+/* Append the *.xml files under PATH (a folder or a file) to FILES (char*, g_free), sorted.
+ * Problems (unreadable folders, unsafe links) go to DL.  Returns false when PATH itself cannot be
+ * read. */
+bool load_discover(const char *path, GPtrArray *files, struct diag_list *dl);
+
+/* Read and parse one file.  Returns the parsed document, or NULL with a diagnostic in DL. */
+xmlDocPtr load_parse(const char *path, struct diag_list *dl);
+
+/* The kind of a parsed document by its root element, or KIND_UNKNOWN with a diagnostic. */
+enum kind load_kind(xmlDocPtr xdoc, const char *path, struct diag_list *dl);
+
+/* Route libxml2's error reporting of the calling thread to nowhere: every error slm wants is
+ * collected through the structured handlers of the contexts it creates.  Call in every thread
+ * that uses libxml2. */
+void load_quiet_libxml(void);
+
+/* A libxml2 error as slm words it: namespaces dropped, libxml2's advice replaced. */
+char *load_error_text(const char *msg);
+
+#endif

@@ -1,0 +1,89 @@
+/* slm: service level management as code.  Dispatches to the subcommands (git's table of
+ * builtins); the only global state of slm lives here, in the CLI layer: libxml2's process-wide
+ * set-up and the data folder. */
+#include "cli.h"
+#include "load.h"
+#include "schema.h"
+
+#include <libxml/parser.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <string.h>
+
+struct command {
+	const char *name;
+	int (*fn)(int argc, char **argv);
+	const char *summary;
+};
+
+static const struct command commands[] = {
+	{"validate", cmd_validate, "check that documents are well-formed and valid"},
+	{"check", cmd_check, "validate, then check that the agreements agree with each other"},
+	{"rules", cmd_rules, "list every rule with its severity and seed step"},
+	{"explain", cmd_explain, "explain a rule and how to fix what it reports"},
+};
+
+static char *data_dir;
+
+const char *cli_data_dir(void)
+{
+	return data_dir;
+}
+
+int cli_usage_error(const char *cmd, const char *fmt, ...)
+{
+	va_list ap;
+
+	fprintf(stderr, "slm %s: ", cmd);
+	va_start(ap, fmt);
+	vfprintf(stderr, fmt, ap);
+	va_end(ap);
+	fprintf(stderr, "\nTry 'slm %s --help'.\n", cmd);
+	return EXIT_USAGE;
+}
+
+static void usage(FILE *out)
+{
+	fprintf(out, "usage: slm [--version] [--help] COMMAND [ARGS]\n\n"
+		     "Service level management as code: validate, check and render the agreements\n"
+		     "of a repository (SLAs, OLAs, supplier contracts, reports, reviews...).\n\n"
+		     "Commands:\n");
+	for (size_t i = 0; i < G_N_ELEMENTS(commands); i++)
+		fprintf(out, "  %-10s %s\n", commands[i].name, commands[i].summary);
+	fprintf(out, "\nRun 'slm COMMAND --help' for the options of a command.\n"
+		     "Exit status: 0 clean, 1 findings at error severity, 2 usage or I/O failure.\n");
+}
+
+int main(int argc, char **argv)
+{
+	int rc;
+
+	if (argc < 2) {
+		usage(stderr);
+		return EXIT_USAGE;
+	}
+	if (strcmp(argv[1], "--help") == 0 || strcmp(argv[1], "-h") == 0 ||
+	    strcmp(argv[1], "help") == 0) {
+		usage(stdout);
+		return 0;
+	}
+	if (strcmp(argv[1], "--version") == 0) {
+		printf("slm %s\n", SLM_VERSION);
+		return 0;
+	}
+	for (size_t i = 0; i < G_N_ELEMENTS(commands); i++) {
+		if (strcmp(argv[1], commands[i].name) != 0)
+			continue;
+		/* libxml2 is initialised once, in the main thread, before any worker (DESIGN §8) */
+		xmlInitParser();
+		load_quiet_libxml();
+		data_dir = schema_data_dir();
+		schema_install_loader(data_dir);
+		rc = commands[i].fn(argc - 1, argv + 1);
+		g_free(data_dir);
+		return rc;
+	}
+	fprintf(stderr, "slm: '%s' is not an slm command.\n", argv[1]);
+	usage(stderr);
+	return EXIT_USAGE;
+}

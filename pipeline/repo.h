@@ -1,0 +1,24 @@
+/* The repository: every document found under the given paths, loaded, validated and copied into
+ * the compact model — on all cores, with results in path order whatever the scheduling. */
+#ifndef SLM_REPO_H
+#define SLM_REPO_H
+
+#include "diag.h"
+#include "doc.h"
+#include "schema.h"
+
+struct repo {
+	GPtrArray *docs; /* of struct doc*, in path order; only well-formed slm documents */
+	unsigned files;	 /* *.xml files found */
+};
+
+/* Load every *.xml under each of PATHS (NULL-terminated).  KEEP: build the document model (for
+ * check); without it documents are only validated and freed (validate).  Diagnostics go to DL;
+ * returns NULL only when the schema itself cannot be loaded. */
+struct repo *repo_load(char **paths, const struct schema *s, bool keep, struct diag_list *dl);
+void repo_free(struct repo *r);
+
+/* Worker threads: the number of processors, or $SLM_JOBS. */
+unsigned repo_jobs(void);
+
+#endif

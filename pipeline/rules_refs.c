@@ -1,0 +1,210 @@
+/* Rules duplicate-id and unresolved-ref: every id names one thing, every reference names an
+ * existing thing of the right kind (DESIGN §3: references are attributes named after what they
+ * point to; `ref=` takes its meaning from its element). */
+#include "rules.h"
+
+#include <string.h>
+
+/* What a reference attribute must name, as a mask of targets; 0 when it is no reference. */
+static guint32 ref_mask(const struct node *n, const char *attr)
+{
+	static const struct {
+		const char *attr;
+		guint32 mask;
+	} by_attr[] = {
+		{"sla", TBIT(KIND_SLA)},
+		{"amends", TBIT(KIND_SLA)},
+		{"renews", TBIT(KIND_SLA)},
+		{"requirements", TBIT(KIND_REQUIREMENTS)},
+		{"catalog", TBIT(KIND_CATALOG)},
+		{"decomposition", TBIT(KIND_DECOMPOSITION)},
+		{"proposal", TBIT(KIND_PROPOSAL)},
+		{"report", TBIT(KIND_REPORT)},
+		{"service", TBIT(T_SERVICE)},
+		{"dept", TBIT(T_DEPARTMENT)},
+		{"person", TBIT(T_PERSON)},
+		{"owner", TBIT(T_PERSON)},
+		{"manager", TBIT(T_PERSON)},
+		{"supplier", TBIT(T_SUPPLIER)},
+		{"customer", TBIT(T_CUSTOMER)},
+		{"calendar", TBIT(T_CALENDAR)},
+		{"incident", TBIT(T_INCIDENT)},
+		{"finding", TBIT(T_FINDING)},
+		{"party", TBIT(T_CUSTOMER) | TBIT(T_SUPPLIER) | TBIT(KIND_ORGANIZATION)},
+	};
+	static const struct {
+		const char *element;
+		guint32 mask;
+	} by_element[] = {
+		{"service", TBIT(T_SERVICE)},
+		{"ola", TBIT(KIND_OLA)},
+		{"contract", TBIT(KIND_CONTRACT)},
+		{"archive", T_ANY_DOC},
+		{"change", T_ANY_DOC},
+	};
+
+	if (strcmp(attr, "ref") == 0) {
+		/* a release item names a proposal resource, or for suppliers the contract */
+		if (strcmp(n->name, "item") == 0) {
+			const char *kind = n->parent ? node_attr(n->parent, "kind") : NULL;
+			return kind && strcmp(kind, "supplier") == 0
+				       ? TBIT(KIND_CONTRACT) | TBIT(T_SUPPLIER) | TBIT(T_RESOURCE)
+				       : TBIT(T_RESOURCE);
+		}
+		for (size_t i = 0; i < G_N_ELEMENTS(by_element); i++)
+			if (strcmp(n->name, by_element[i].element) == 0)
+				return by_element[i].mask;
+		return ~0u;
+	}
+	for (size_t i = 0; i < G_N_ELEMENTS(by_attr); i++)
+		if (strcmp(attr, by_attr[i].attr) == 0)
+			return by_attr[i].mask;
+	return 0;
+}
+
+/* "an OLA", "a customer, supplier or organization": what the mask expects, in words. */
+static char *expected(guint32 mask)
+{
+	GString *s = g_string_new(NULL);
+	GPtrArray *labels = g_ptr_array_new();
+
+	if (mask == ~0u)
+		return g_string_free(g_string_append(s, "anything"), FALSE);
+	if ((mask & T_ANY_DOC) == T_ANY_DOC) {
+		g_ptr_array_add(labels, (gpointer) "document");
+		mask &= ~T_ANY_DOC;
+	}
+	for (int t = 0; t < T_COUNT; t++)
+		if (mask & TBIT(t))
+			g_ptr_array_add(labels, (gpointer)target_label((enum target)t));
+	for (guint i = 0; i < labels->len; i++) {
+		if (i)
+			g_string_append(s, i + 1 == labels->len ? " or " : ", ");
+		g_string_append(s, labels->pdata[i]);
+	}
+	g_ptr_array_free(labels, TRUE);
+	return g_string_free(s, FALSE);
+}
+
+/* "a" or "an" before a label, as it is read aloud ("an SLA", "an OLA", "a service"). */
+static const char *article(const char *label)
+{
+	return strchr("aeiouAEIOU", *label) || g_str_has_prefix(label, "SLA") ? "an" : "a";
+}
+
+/* Levenshtein distance, bounded: returns LIMIT+1 as soon as it is exceeded. */
+static unsigned distance(const char *a, const char *b, unsigned limit)
+{
+	size_t la = strlen(a), lb = strlen(b);
+	unsigned *row, best = limit + 1;
+
+	if ((la > lb ? la - lb : lb - la) > limit || lb > 256)
+		return limit + 1;
+	row = g_new(unsigned, lb + 1);
+	for (size_t j = 0; j <= lb; j++)
+		row[j] = (unsigned)j;
+	for (size_t i = 1; i <= la; i++) {
+		unsigned diag = row[0], low;
+		row[0] = (unsigned)i;
+		low = row[0];
+		for (size_t j = 1; j <= lb; j++) {
+			unsigned up = row[j];
+			unsigned v = diag + (a[i - 1] != b[j - 1]);
+			v = MIN(v, up + 1);
+			v = MIN(v, row[j - 1] + 1);
+			row[j] = v;
+			diag = up;
+			low = MIN(low, v);
+		}
+		if (low > limit)
+			goto out;
+	}
+	best = row[lb];
+out:
+	g_free(row);
+	return best;
+}
+
+/* The closest id of the expected kinds, for "did you mean"; NULL when none is close. */
+static const char *closest(const struct index *ix, const char *id, guint32 mask)
+{
+	unsigned limit = MAX(2u, (unsigned)strlen(id) / 4), best = limit + 1;
+	const char *found = NULL;
+
+	for (int t = 0; t < T_COUNT; t++) {
+		if (!(mask & TBIT(t)))
+			continue;
+		for (guint i = 0; i < ix->of[t]->len; i++) {
+			const struct entry *e = ix->of[t]->pdata[i];
+			unsigned d = distance(id, e->id, MIN(limit, best));
+			if (d < best) {
+				best = d;
+				found = e->id;
+			}
+		}
+	}
+	return found;
+}
+
+static void check_ref(const struct check_ctx *c, const struct doc *d, const struct node *n,
+		      const char *attr, const char *id, guint32 mask)
+{
+	const struct entry *e = index_any(c->ix, id);
+	char *want;
+	struct diag *diag;
+
+	if (e && (mask & TBIT(e->target)))
+		return;
+	want = expected(mask);
+	if (e) {
+		diag = rule_report(c, RULE_UNRESOLVED_REF, d, n,
+				   "<%s %s=\"%s\"> must name %s %s, but %s is %s %s", n->name, attr,
+				   id, article(want), want, id, article(target_label(e->target)),
+				   target_label(e->target));
+		rule_related(c, diag, e->doc, e->node, "%s is declared here", id);
+	} else {
+		const char *near = closest(c->ix, id, mask);
+		if (near)
+			rule_report(c, RULE_UNRESOLVED_REF, d, n,
+				    "<%s %s=\"%s\">: no %s \"%s\" in the repository; did you mean "
+				    "\"%s\"?",
+				    n->name, attr, id, want, id, near);
+		else
+			rule_report(c, RULE_UNRESOLVED_REF, d, n,
+				    "<%s %s=\"%s\">: no %s \"%s\" in the repository", n->name, attr,
+				    id, want, id);
+	}
+	g_free(want);
+}
+
+static void walk_refs(const struct check_ctx *c, const struct doc *d, const struct node *n)
+{
+	for (; n; n = n->next) {
+		for (unsigned i = 0; i < n->nattrs; i++) {
+			guint32 mask = ref_mask(n, n->attrs[i].name);
+			if (mask && *n->attrs[i].value)
+				check_ref(c, d, n, n->attrs[i].name, n->attrs[i].value, mask);
+		}
+		walk_refs(c, d, n->children);
+	}
+}
+
+void rules_refs(const struct check_ctx *c)
+{
+	const GPtrArray *dup = c->ix->duplicates;
+
+	for (guint i = 0; i + 1 < dup->len; i += 2) {
+		const struct entry *later = dup->pdata[i], *first = dup->pdata[i + 1];
+		struct diag *diag = rule_report(
+			c, RULE_DUPLICATE_ID, later->doc, later->node,
+			"id \"%s\" of this %s is already used by %s %s in %s:%u", later->id,
+			target_label(later->target),
+			article(target_label(first->target)), target_label(first->target), first->doc->path, first->node->line);
+		rule_related(c, diag, first->doc, first->node, "\"%s\" is first declared here",
+			     first->id);
+	}
+	for (guint i = 0; i < c->repo->docs->len; i++) {
+		const struct doc *d = c->repo->docs->pdata[i];
+		walk_refs(c, d, d->root);
+	}
+}

@@ -1,0 +1,176 @@
+/* Schema validation (see schema.h).  The compiled xmlSchemaPtr is shared read-only by the worker
+ * threads; each validation has its own context and structured error handler, so nothing is
+ * printed behind slm's back.  The entity loader is the only way libxml2 reaches a file. */
+#define _GNU_SOURCE
+#include "schema.h"
+#include "doc.h"
+#include "load.h"
+
+#include <libxml/parserInternals.h>
+#include <libxml/xmlschemas.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#ifndef SLM_DATADIR
+#define SLM_DATADIR "/usr/local/share/slm"
+#endif
+
+#define SCHEMA_MAX_ERRORS 20
+
+struct schema {
+	xmlSchemaPtr xsd;
+};
+
+static char *schema_dir_real; /* set once by schema_install_loader, read by the loader */
+
+static bool has_schemas(const char *dir)
+{
+	char *p = g_build_filename(dir, "schemas", "slm.xsd", NULL);
+	bool ok = g_file_test(p, G_FILE_TEST_IS_REGULAR);
+	g_free(p);
+	return ok;
+}
+
+char *schema_data_dir(void)
+{
+	const char *env = g_getenv("SLM_DATADIR");
+	char *exe, *dir;
+
+	if (env && *env)
+		return g_strdup(env);
+	exe = g_file_read_link("/proc/self/exe", NULL);
+	if (exe) {
+		dir = g_path_get_dirname(exe);
+		g_free(exe);
+		if (has_schemas(dir))
+			return dir;
+		g_free(dir);
+	}
+	return g_strdup(SLM_DATADIR);
+}
+
+/* Documents never reach the loader (load.c refuses DOCTYPEs before parsing); anything else that
+ * asks for a file or URL gets nothing, and libxml2 reports the failed load itself. */
+static xmlParserInputPtr refuse(const char *url, xmlParserCtxtPtr ctxt)
+{
+	(void)url;
+	(void)ctxt;
+	return NULL;
+}
+
+static xmlParserInputPtr entity_loader(const char *url, const char *id, xmlParserCtxtPtr ctxt)
+{
+	char *path = NULL, *real;
+	xmlParserInputPtr in = NULL;
+
+	(void)id;
+	if (!url || !schema_dir_real)
+		return refuse(url ? url : "(null)", ctxt);
+	if (strcmp(url, "http://www.w3.org/2001/xml.xsd") == 0)
+		path = g_build_filename(schema_dir_real, "xml.xsd", NULL);
+	else if (g_str_has_prefix(url, "file://"))
+		path = g_filename_from_uri(url, NULL, NULL);
+	else if (!strstr(url, "://"))
+		path = g_strdup(url);
+	real = path ? realpath(path, NULL) : NULL;
+	if (real && g_str_has_prefix(real, schema_dir_real) &&
+	    real[strlen(schema_dir_real)] == '/')
+		in = xmlNewInputFromFile(ctxt, real);
+	else
+		in = refuse(url, ctxt);
+	free(real);
+	g_free(path);
+	return in;
+}
+
+void schema_install_loader(const char *data_dir)
+{
+	char *dir = g_build_filename(data_dir, "schemas", NULL);
+	schema_dir_real = realpath(dir, NULL);
+	g_free(dir);
+	xmlSetExternalEntityLoader(entity_loader);
+}
+
+struct sink {
+	const char *path;
+	struct diag_list *dl;
+	unsigned count;
+	long last_line;
+};
+
+static void on_schema_error(void *ud, xmlErrorPtr e)
+{
+	struct sink *s = ud;
+	char *msg;
+
+	if (e->level < XML_ERR_ERROR)
+		return;
+	if (++s->count > SCHEMA_MAX_ERRORS) {
+		if (s->count == SCHEMA_MAX_ERRORS + 1)
+			diag_add(s->dl, RULE_SCHEMA, s->path, s->last_line, 1,
+				 "more schema errors follow; fix these first");
+		return;
+	}
+	msg = load_error_text(e->message);
+	diag_add(s->dl, RULE_SCHEMA, e->file ? e->file : s->path, e->line, 1, "%s", msg);
+	s->last_line = e->line;
+	g_free(msg);
+}
+
+struct schema *schema_load(const char *data_dir, struct diag_list *dl)
+{
+	char *file = g_build_filename(data_dir, "schemas", "slm.xsd", NULL);
+	struct sink sink = {file, dl, 0, 0};
+	xmlSchemaParserCtxtPtr pctxt;
+	struct schema *s;
+	xmlSchemaPtr xsd;
+
+	if (!g_file_test(file, G_FILE_TEST_IS_REGULAR)) {
+		diag_add(dl, RULE_IO_ERROR, file, 0, 0,
+			 "slm's schema is missing (set SLM_DATADIR to the folder holding schemas/)");
+		g_free(file);
+		return NULL;
+	}
+	pctxt = xmlSchemaNewParserCtxt(file);
+	xmlSchemaSetParserStructuredErrors(pctxt, on_schema_error, &sink);
+	xmlSetStructuredErrorFunc(&sink, on_schema_error);
+	xsd = xmlSchemaParse(pctxt);
+	load_quiet_libxml();
+	xmlSchemaFreeParserCtxt(pctxt);
+	if (!xsd) {
+		if (!sink.count)
+			diag_add(dl, RULE_IO_ERROR, file, 0, 0, "slm's schema does not compile");
+		g_free(file);
+		return NULL;
+	}
+	g_free(file);
+	s = g_new0(struct schema, 1);
+	s->xsd = xsd;
+	return s;
+}
+
+void schema_free(struct schema *s)
+{
+	if (!s)
+		return;
+	xmlSchemaFree(s->xsd);
+	g_free(s);
+}
+
+bool schema_validate(const struct schema *s, xmlDocPtr xdoc, const char *path,
+		     struct diag_list *dl)
+{
+	struct sink sink = {path, dl, 0, 0};
+	xmlSchemaValidCtxtPtr v = xmlSchemaNewValidCtxt(s->xsd);
+	int rc;
+
+	if (!v)
+		g_error("out of memory");
+	xmlSchemaSetValidStructuredErrors(v, on_schema_error, &sink);
+	rc = xmlSchemaValidateDoc(v, xdoc);
+	xmlSchemaFreeValidCtxt(v);
+	if (rc != 0 && sink.count == 0)
+		diag_add(dl, RULE_SCHEMA, path, 0, 0, "document is not valid against slm's schema");
+	return rc == 0;
+}

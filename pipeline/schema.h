@@ -1,0 +1,29 @@
+/* Schema validation: slm's own compiled XSD, never one named by the instance (DESIGN §8). */
+#ifndef SLM_SCHEMA_H
+#define SLM_SCHEMA_H
+
+#include "diag.h"
+
+#include <libxml/tree.h>
+
+struct schema;
+
+/* Where slm's schemas, stylesheets and templates live: $SLM_DATADIR, else beside the binary
+ * (a build tree), else the installed data folder.  Returns a g_malloc'd path. */
+char *schema_data_dir(void);
+
+/* Install the process-wide external entity loader: it serves files of DATA_DIR/schemas (and the
+ * W3C xml.xsd from there) and refuses everything else.  Call once, in the main thread, before
+ * any worker starts. */
+void schema_install_loader(const char *data_dir);
+
+/* Compile DATA_DIR/schemas/slm.xsd once per run.  NULL with a diagnostic on failure. */
+struct schema *schema_load(const char *data_dir, struct diag_list *dl);
+void schema_free(struct schema *s);
+
+/* Validate XDOC against the compiled schema; findings go to DL as [schema].  Safe to call from
+ * several threads at once (each call has its own validation context). */
+bool schema_validate(const struct schema *s, xmlDocPtr xdoc, const char *path,
+		     struct diag_list *dl);
+
+#endif

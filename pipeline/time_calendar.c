@@ -1,0 +1,262 @@
+/* Time zones and working-day calendars (DESIGN §3 Time; the organization's <calendar tz=…> with
+ * <holiday from to> and <workday date>, as in the 2025 Chinese calendar of the reference
+ * vocabulary).
+ *
+ * Zones are GLib's GTimeZone: GLib reads the system's IANA database and its POSIX footer rules, so
+ * DST is right in 2050 too.  GLib does not expose transition times, so the runs of constant UTC
+ * offset inside a local day are found by bisecting on g_time_zone_find_interval's interval index,
+ * which only grows with time: two look-ups on an ordinary day, about forty on a DST day. */
+#include "timecore.h"
+
+#include <string.h>
+
+/* ------------------------------------------------------------------------------------------ */
+/* Zones */
+
+GTimeZone *time_zone_new(const char *id, enum time_error *err)
+{
+	GTimeZone *tz = NULL;
+	size_t n = id ? strlen(id) : 0;
+	bool ok = n > 0 && n <= 128 && g_ascii_isalpha(id[0]) && !strstr(id, "..");
+
+	/* NULL or "" would give the process's local zone, a leading '/' a file path: refuse both */
+	for (size_t i = 0; ok && i < n; i++)
+		ok = g_ascii_isalnum(id[i]) || strchr("/_+-", id[i]);
+	if (ok)
+		tz = g_time_zone_new_identifier(id); /* NULL when unknown (GLib >= 2.68) */
+	if (err)
+		*err = tz ? TIME_OK : TIME_ERR_ZONE;
+	return tz;
+}
+
+static int interval_of(GTimeZone *tz, int64_t instant)
+{
+	return g_time_zone_find_interval(tz, G_TIME_TYPE_UNIVERSAL, instant);
+}
+
+int32_t time_zone_offset_at(GTimeZone *tz, int64_t instant)
+{
+	return g_time_zone_get_offset(tz, interval_of(tz, instant));
+}
+
+static int64_t floor_div(int64_t a, int64_t b)
+{
+	int64_t q = a / b;
+	return (a % b != 0 && ((a < 0) != (b < 0))) ? q - 1 : q;
+}
+
+int32_t time_zone_day_of(GTimeZone *tz, int64_t instant)
+{
+	return (int32_t)floor_div(instant + time_zone_offset_at(tz, instant), 86400);
+}
+
+/* The first instant in (LO, HI] whose interval differs from LO's, or HI + 1 when none does. */
+static int64_t next_change(GTimeZone *tz, int64_t lo, int64_t hi)
+{
+	int iv = interval_of(tz, lo);
+
+	if (interval_of(tz, hi) == iv)
+		return hi + 1;
+	while (hi - lo > 1) {
+		int64_t mid = lo + (hi - lo) / 2;
+		if (interval_of(tz, mid) == iv)
+			lo = mid;
+		else
+			hi = mid;
+	}
+	return hi;
+}
+
+int time_zone_day_spans(GTimeZone *tz, int32_t day, struct time_zone_span out[TIME_ZONE_MAX_SPANS])
+{
+	int64_t l0 = (int64_t)day * 86400, l1 = l0 + 86400;
+	/* offsets stay well within ±2 days, so the day's instants lie in this range */
+	int64_t lo = l0 - 2 * 86400, hi = l1 + 2 * 86400;
+	int n = 0;
+
+	for (int64_t s = lo; s < hi;) {
+		int64_t e = next_change(tz, s, hi - 1);
+		int32_t off = time_zone_offset_at(tz, s);
+		int64_t a = MAX(s, l0 - off), b = MIN(e, l1 - off);
+
+		if (a < b) {
+			if (n > 0 && out[n - 1].end == a && out[n - 1].offset == off)
+				out[n - 1].end = b;
+			else if (n < TIME_ZONE_MAX_SPANS)
+				out[n++] = (struct time_zone_span){a, b, off};
+		}
+		s = e;
+	}
+	return n;
+}
+
+int64_t time_zone_local_to_instant(GTimeZone *tz, int32_t day, int32_t second)
+{
+	struct time_zone_span sp[TIME_ZONE_MAX_SPANS];
+	int n;
+	int64_t local;
+
+	/* 24:00 is the next day's midnight */
+	day += second / 86400;
+	second %= 86400;
+	local = (int64_t)day * 86400 + second;
+	n = time_zone_day_spans(tz, day, sp);
+	/* the earliest instant showing that wall-clock time */
+	for (int i = 0; i < n; i++)
+		if (local >= sp[i].start + sp[i].offset && local < sp[i].end + sp[i].offset)
+			return local - sp[i].offset;
+	/* in a gap: read with the offset in force just before it */
+	for (int i = 0; i < n; i++)
+		if (sp[i].start + sp[i].offset > local)
+			return local - time_zone_offset_at(tz, sp[i].start - 1);
+	return local - time_zone_offset_at(tz, local);
+}
+
+/* ------------------------------------------------------------------------------------------ */
+/* Calendars */
+
+struct day_range {
+	int32_t from, to;
+};
+
+struct calendar {
+	GTimeZone *tz;
+	GArray *holidays; /* of struct day_range */
+	GArray *workdays; /* of int32_t, sorted, unique */
+};
+
+struct calendar *calendar_new(const char *tz_id, enum time_error *err)
+{
+	GTimeZone *tz = time_zone_new(tz_id, err);
+	struct calendar *cal;
+
+	if (!tz)
+		return NULL;
+	cal = g_new0(struct calendar, 1);
+	cal->tz = tz;
+	cal->holidays = g_array_new(FALSE, FALSE, sizeof(struct day_range));
+	cal->workdays = g_array_new(FALSE, FALSE, sizeof(int32_t));
+	return cal;
+}
+
+void calendar_free(struct calendar *cal)
+{
+	if (!cal)
+		return;
+	g_time_zone_unref(cal->tz);
+	g_array_free(cal->holidays, TRUE);
+	g_array_free(cal->workdays, TRUE);
+	g_free(cal);
+}
+
+static bool day_ok(int64_t d)
+{
+	return d >= TIME_DAY_MIN && d <= TIME_DAY_MAX;
+}
+
+bool calendar_add_holiday(struct calendar *cal, int32_t from, int32_t to)
+{
+	struct day_range r = {from, to};
+
+	if (from > to || !day_ok(from) || !day_ok(to))
+		return false;
+	g_array_append_val(cal->holidays, r);
+	return true;
+}
+
+/* Index of the first workday >= DAY. */
+static guint workday_lower_bound(const struct calendar *cal, int32_t day)
+{
+	guint lo = 0, hi = cal->workdays->len;
+
+	while (lo < hi) {
+		guint mid = lo + (hi - lo) / 2;
+		if (g_array_index(cal->workdays, int32_t, mid) < day)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo;
+}
+
+static bool listed_workday(const struct calendar *cal, int32_t day)
+{
+	guint i = workday_lower_bound(cal, day);
+	return i < cal->workdays->len && g_array_index(cal->workdays, int32_t, i) == day;
+}
+
+bool calendar_add_workday(struct calendar *cal, int32_t day)
+{
+	if (!day_ok(day))
+		return false;
+	if (!listed_workday(cal, day))
+		g_array_insert_val(cal->workdays, workday_lower_bound(cal, day), day);
+	return true;
+}
+
+GTimeZone *calendar_zone(const struct calendar *cal)
+{
+	return cal->tz;
+}
+
+const char *calendar_zone_id(const struct calendar *cal)
+{
+	return g_time_zone_get_identifier(cal->tz);
+}
+
+bool calendar_is_holiday(const struct calendar *cal, int32_t day)
+{
+	/* a calendar holds a few dozen ranges: a scan beats any index */
+	for (guint i = 0; i < cal->holidays->len; i++) {
+		const struct day_range *r = &g_array_index(cal->holidays, struct day_range, i);
+		if (day >= r->from && day <= r->to)
+			return true;
+	}
+	return false;
+}
+
+static bool weekday_working(const struct calendar *cal, int32_t day)
+{
+	return time_iso_weekday(day) <= 5 && !calendar_is_holiday(cal, day);
+}
+
+bool calendar_is_adjusted_workday(const struct calendar *cal, int32_t day)
+{
+	return listed_workday(cal, day) && !weekday_working(cal, day);
+}
+
+bool calendar_is_working_day(const struct calendar *cal, int32_t day)
+{
+	return listed_workday(cal, day) || weekday_working(cal, day);
+}
+
+int64_t calendar_count_working_days(const struct calendar *cal, int32_t from, int32_t to)
+{
+	int64_t n = 0;
+
+	from = MAX(from, TIME_DAY_MIN);
+	to = MIN(to, TIME_DAY_MAX);
+	for (int64_t d = from; d <= to; d++)
+		n += calendar_is_working_day(cal, (int32_t)d);
+	return n;
+}
+
+bool calendar_add_working_days(const struct calendar *cal, int32_t day, int64_t n, int32_t *out)
+{
+	int step = n < 0 ? -1 : 1;
+	uint64_t left = n < 0 ? -(uint64_t)n : (uint64_t)n;
+	int64_t d = day;
+
+	if (!day_ok(day))
+		return false;
+	while (left > 0) {
+		d += step;
+		/* also ends a calendar whose holidays never stop */
+		if (!day_ok(d))
+			return false;
+		if (calendar_is_working_day(cal, (int32_t)d))
+			left--;
+	}
+	*out = (int32_t)d;
+	return true;
+}

@@ -1,0 +1,34 @@
+#!/bin/sh
+# The command line itself: help, version, usage errors and their exit status, rules, explain,
+# and -o writing atomically.  Expected outputs are the .expected files beside this script.
+set -u
+here=$(cd "$(dirname "$0")" && pwd)
+. "$here/../lib/golden.sh"
+ref="$here/../rules/duplicate-id/fires"
+
+golden version "$here/version.expected" "$here" "$SLM" --version
+golden help "$here/help.expected" "$here" "$SLM" --help
+golden no-args "$here/no-args.expected" "$here" "$SLM"
+golden unknown-command "$here/unknown-command.expected" "$here" "$SLM" frobnicate
+golden validate-help "$here/validate-help.expected" "$here" "$SLM" validate --help
+golden check-help "$here/check-help.expected" "$here" "$SLM" check --help
+golden check-bad-date "$here/check-bad-date.expected" "$here" "$SLM" check --as-of 2025-02-29 .
+golden check-bad-option "$here/check-bad-option.expected" "$here" "$SLM" check --frob .
+golden check-two-paths "$here/check-two-paths.expected" "$here" "$SLM" check --as-of 2025-11-30 a b
+golden check-bad-format "$here/check-bad-format.expected" "$here" "$SLM" check --format yaml .
+golden rules "$here/rules.expected" "$here" "$SLM" rules
+golden explain "$here/explain.expected" "$here" "$SLM" explain unresolved-ref
+golden explain-unknown "$here/explain-unknown.expected" "$here" "$SLM" explain no-such-rule
+
+# -o writes the report atomically: the file appears whole, and no temporary file remains
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+golden output-file "$here/output-file.expected" "$ref" "$SLM" check --as-of 2025-11-30 -o "$tmp/report.txt" .
+if diff -u "$ref/expected.txt" "$tmp/report.txt" | grep -q '^-exit'; then :; fi
+if [ "$(ls -A "$tmp")" = "report.txt" ] && [ "$(head -c 1 "$tmp/report.txt")" != "" ]; then
+	pass=$((pass + 1)); echo "ok   output-file-only"
+else
+	failed=$((failed + 1)); echo "FAIL output-file-only: $(ls -A "$tmp")"
+fi
+golden output-unwritable "$here/output-unwritable.expected" "$ref" "$SLM" check --as-of 2025-11-30 -o /nonexistent/dir/report.txt .
+finish

@@ -1,0 +1,16 @@
+#!/bin/sh
+# Runs the golden suites against the real binary ($SLM, default ./slm): each suite is a script
+# tests/NAME/run.sh that prints "ok"/"FAIL" lines and exits non-zero on any failure.
+set -u
+cd "$(dirname "$0")/.." || exit 2
+SLM=${SLM:-./slm}
+case "$SLM" in /*) ;; *) SLM="$PWD/$SLM" ;; esac
+export SLM LC_ALL=C TZ=UTC
+fail=0
+for suite in tests/cli tests/rules tests/bad tests/samples; do
+	[ -x "$suite/run.sh" ] || continue
+	echo "suite: $suite"
+	"$suite/run.sh" || fail=1
+done
+[ "$fail" = 0 ] && echo "all suites passed" || echo "SOME SUITES FAILED"
+exit "$fail"
