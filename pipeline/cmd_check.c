@@ -46,7 +46,8 @@ int cmd_check(int argc, char **argv)
 	int c;
 
 	optind = 1;
-	while ((c = getopt_long(argc, argv, "o:qh", opts, NULL)) != -1) {
+	opterr = 0; /* cli_usage_error words it */
+	while ((c = getopt_long(argc, argv, ":o:qh", opts, NULL)) != -1) {
 		switch (c) {
 		case 'a':
 			if (time_parse_date(optarg, &o.as_of) != TIME_OK)
@@ -70,8 +71,10 @@ int cmd_check(int argc, char **argv)
 		case 'h':
 			fputs(usage_text, stdout);
 			return 0;
+		case ':':
+			return cli_usage_error("check", "option '%s' needs a value", argv[optind - 1]);
 		default:
-			return cli_usage_error("check", "unknown option");
+			return cli_usage_error("check", "unknown option '%s'", argv[optind - 1]);
 		}
 	}
 	if (argc - optind > 1)

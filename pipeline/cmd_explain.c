@@ -45,8 +45,8 @@ int cmd_explain(int argc, char **argv)
 	if (!rule_by_name(argv[1], &r))
 		return cli_usage_error("explain", "no rule named '%s' (see 'slm rules')", argv[1]);
 	ri = rule_info(r);
-	printf("%s (%s; seed step %s)\n%s.\n\n", ri->name, severity_name(ri->severity), ri->step,
-	       ri->summary);
+	printf("%s: %s\nDefault severity: %s.  Seed step: %s.\n\n", ri->name, ri->summary,
+	       severity_name(ri->severity), ri->step);
 	wrap(ri->explain);
 	return 0;
 }

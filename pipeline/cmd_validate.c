@@ -25,7 +25,8 @@ int cmd_validate(int argc, char **argv)
 	int c;
 
 	optind = 1;
-	while ((c = getopt_long(argc, argv, "o:qh", opts, NULL)) != -1) {
+	opterr = 0; /* cli_usage_error words it */
+	while ((c = getopt_long(argc, argv, ":o:qh", opts, NULL)) != -1) {
 		switch (c) {
 		case 'f':
 			o.format = optarg;
@@ -39,8 +40,10 @@ int cmd_validate(int argc, char **argv)
 		case 'h':
 			fputs(usage_text, stdout);
 			return 0;
+		case ':':
+			return cli_usage_error("validate", "option '%s' needs a value", argv[optind - 1]);
 		default:
-			return cli_usage_error("validate", "unknown option");
+			return cli_usage_error("validate", "unknown option '%s'", argv[optind - 1]);
 		}
 	}
 	o.paths = optind < argc ? argv + optind : dot;

@@ -9,7 +9,7 @@ static const char *const kind_names[KIND_COUNT] = {
 };
 
 static const char *const kind_labels[KIND_COUNT] = {
-	"organization", "service catalog", "service requirements", "SLA", "OLA",
+	"organization", "service catalog", "requirements specification", "SLA", "OLA",
 	"supplier contract", "contract decomposition", "ops project proposal",
 	"project initiation", "service report", "review record", "termination",
 };

@@ -76,12 +76,17 @@ static void declare(struct index *ix, GHashTable *doc_local, const struct doc *d
 	if (first) {
 		g_ptr_array_add(ix->duplicates, e);
 		g_ptr_array_add(ix->duplicates, first);
+		/* a duplicate of another kind still resolves references to its own kind, so one
+		 * clash is one finding, not a cascade of unresolved references */
+		if (first->target != t && !g_hash_table_contains(ix->by[t], id))
+			g_hash_table_insert(ix->by[t], (gpointer)id, e);
 		return;
 	}
 	g_hash_table_insert(scope, (gpointer)id, e);
-	if (scoped(t) && !g_hash_table_contains(ix->local, id))
-		g_hash_table_insert(ix->local, (gpointer)id, e);
 	g_ptr_array_add(ix->of[t], e);
+	/* scoped ids repeat across documents: the first of the repository resolves references */
+	if (!g_hash_table_contains(ix->by[t], id))
+		g_hash_table_insert(ix->by[t], (gpointer)id, e);
 }
 
 static void walk(struct index *ix, GHashTable *doc_local, const struct doc *d, const struct node *n)
@@ -102,12 +107,13 @@ struct index *index_build(const struct repo *r)
 	GHashTable *doc_local = g_hash_table_new(g_str_hash, g_str_equal);
 
 	ix->ids = g_hash_table_new(g_str_hash, g_str_equal);
-	ix->local = g_hash_table_new(g_str_hash, g_str_equal);
 	ix->duplicates = g_ptr_array_new();
 	ix->entries = g_array_new(FALSE, FALSE, 1);
 	ix->chunks = g_ptr_array_new_with_free_func(g_free);
-	for (int t = 0; t < T_COUNT; t++)
+	for (int t = 0; t < T_COUNT; t++) {
 		ix->of[t] = g_ptr_array_new();
+		ix->by[t] = g_hash_table_new(g_str_hash, g_str_equal);
+	}
 	for (guint i = 0; i < r->docs->len; i++) {
 		const struct doc *d = r->docs->pdata[i];
 		const char *id;
@@ -128,10 +134,11 @@ void index_free(struct index *ix)
 	if (!ix)
 		return;
 	g_hash_table_destroy(ix->ids);
-	g_hash_table_destroy(ix->local);
 	g_ptr_array_free(ix->duplicates, TRUE);
-	for (int t = 0; t < T_COUNT; t++)
+	for (int t = 0; t < T_COUNT; t++) {
 		g_ptr_array_free(ix->of[t], TRUE);
+		g_hash_table_destroy(ix->by[t]);
+	}
 	g_array_free(ix->entries, TRUE);
 	g_ptr_array_free(ix->chunks, TRUE);
 	g_free(ix);
@@ -140,11 +147,15 @@ void index_free(struct index *ix)
 const struct entry *index_any(const struct index *ix, const char *id)
 {
 	const struct entry *e = g_hash_table_lookup(ix->ids, id);
-	return e ? e : g_hash_table_lookup(ix->local, id);
+	return e ? e : index_lookup(ix, id, TBIT(T_INCIDENT) | TBIT(T_FINDING) | TBIT(T_ACTION));
 }
 
 const struct entry *index_lookup(const struct index *ix, const char *id, guint32 mask)
 {
-	const struct entry *e = index_any(ix, id);
-	return e && (mask & TBIT(e->target)) ? e : NULL;
+	for (int t = 0; t < T_COUNT; t++) {
+		const struct entry *e;
+		if ((mask & TBIT(t)) && (e = g_hash_table_lookup(ix->by[t], id)))
+			return e;
+	}
+	return NULL;
 }

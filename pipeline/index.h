@@ -33,10 +33,10 @@ struct entry {
 };
 
 struct index {
-	GHashTable *ids;		/* id → struct entry* (the first declaration) */
+	GHashTable *ids;		/* id → struct entry*: the first declaration, global scope */
+	GHashTable *by[T_COUNT];	/* id → struct entry*: the first of each target */
 	GPtrArray *of[T_COUNT];		/* struct entry* per target, in path order */
 	GPtrArray *duplicates;		/* pairs: [2i] the later declaration, [2i+1] the first */
-	GHashTable *local;		/* scoped ids (incidents, findings, actions): first of each */
 	GArray *entries;		/* owns every struct entry (chunks) */
 	GPtrArray *chunks;
 };

@@ -149,12 +149,13 @@ static const char *closest(const struct index *ix, const char *id, guint32 mask)
 static void check_ref(const struct check_ctx *c, const struct doc *d, const struct node *n,
 		      const char *attr, const char *id, guint32 mask)
 {
-	const struct entry *e = index_any(c->ix, id);
+	const struct entry *e;
 	char *want;
 	struct diag *diag;
 
-	if (e && (mask & TBIT(e->target)))
+	if (index_lookup(c->ix, id, mask))
 		return;
+	e = index_any(c->ix, id);
 	want = expected(mask);
 	if (e) {
 		diag = rule_report(c, RULE_UNRESOLVED_REF, d, n,

@@ -1318,11 +1318,12 @@ static void write_customer(struct gen *g, int k)
 	struct ctx x;
 	char dir[4096];
 	ctx_init(&x, g, c, k);
-	snprintf(dir, sizeof dir, "%s/%s/reports", g->outdir, x.dir);
-	mkdir_p(dir);
-	snprintf(dir, sizeof dir, "%s/%s/reviews", g->outdir, x.dir);
-	if (mkdir(dir, 0777) && errno != EEXIST)
-		die("%s: cannot create directory: %s", dir, strerror(errno));
+	static const char *const sub[] = { "", "/reports", "/reviews" };
+	for (size_t i = 0; i < NELEM(sub); i++) {
+		snprintf(dir, sizeof dir, "%s/%s%s", g->outdir, x.dir, sub[i]);
+		if (mkdir(dir, 0777) && errno != EEXIST)
+			die("%s: cannot create directory: %s", dir, strerror(errno));
+	}
 
 	write_requirements(&x);
 	write_sla(&x);
