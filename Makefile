@@ -33,6 +33,10 @@ deps:
 slm: $(OBJ)
 	$(CC) $(LDFLAGS) -o $@ $(OBJ) $(LIBS)
 
+# A binary in a private build tree: `make B=/tmp/mine /tmp/mine/slm` (parallel work in one clone)
+$(B)/slm: $(OBJ)
+	$(CC) $(LDFLAGS) -o $@ $(OBJ) $(LIBS)
+
 $(B)/%.o: pipeline/%.c $(wildcard pipeline/*.h) | $(B)
 	$(CC) $(CFLAGS_ALL) -c -o $@ $<
 

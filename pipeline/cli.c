@@ -46,8 +46,10 @@ int cli_run(const struct run_opts *o)
 	r = repo_load(o->paths, s, o->rules, dl);
 	if (o->rules) {
 		struct index *ix = index_build(r);
-		struct check_ctx c = {r, ix, o->as_of, dl};
+		struct model *m = model_build(r, ix);
+		struct check_ctx c = {r, ix, m, o->as_of, dl};
 		rules_run(&c);
+		model_free(m);
 		index_free(ix);
 	}
 	diag_list_sort(dl);

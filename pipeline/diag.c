@@ -44,6 +44,167 @@ static const struct rule_info catalogue[RULE_COUNT] = {
 		"person of the organization.  The message says what was expected, and suggests a "
 		"close id when there is one; a related location shows a same-named thing of another "
 		"kind.  Fix the typo or add the missing document."},
+	[RULE_REQUIREMENTS_MISMATCH] = {"requirements-mismatch", SEV_ERROR, "1, 2",
+		"an SLA differs from the customer's final, accepted requirements",
+		"An SLA answers a requirements specification (服务需求说明书): its services and tiers "
+		"must be those the customer asked for, and the requirements must be final and "
+		"accepted by the service level manager's evaluation (step 2, 评估是否承接此业务) "
+		"before an SLA is signed on them.  The message names the service or tier that "
+		"differs.  Align the SLA with the requirements, or record the changed requirements "
+		"and their evaluation."},
+	[RULE_TIER_NOT_OFFERED] = {"tier-not-offered", SEV_ERROR, "3, 4",
+		"an SLA picks a tier the catalog does not offer for that service",
+		"Every SLA service is chosen from the service catalog (服务目录): the catalog must "
+		"offer that service at that tier (an <offer tier=...> of the service).  Pick an "
+		"offered tier, or update the catalog first (change step 1)."},
+	[RULE_TARGET_BEYOND_OFFER] = {"target-beyond-offer", SEV_ERROR, "3, 4",
+		"an SLA promises more than the catalog offer",
+		"The catalog offer of a service at a tier states the standard targets: the most an "
+		"SLA may promise at that tier and price.  An SLA availability above the offer's, or "
+		"a response or resolution time shorter than the offer's for a priority, promises "
+		"more than was priced.  Use the offer's targets, or a higher tier."},
+	[RULE_PRICE_MISMATCH] = {"price-mismatch", SEV_ERROR, "3, 4",
+		"an SLA's charges differ from the catalog prices",
+		"The charges of an SLA must equal the catalog prices (服务价格) of the services and "
+		"tiers it picks, per the same period: each <charges><item> must equal its offer's "
+		"price, and the total the sum of the offers.  Correct the charges or the catalog."},
+	[RULE_CAPABILITY_EXCEEDED] = {"capability-exceeded", SEV_WARNING, "4",
+		"an SLA target is stricter than the recorded delivery capability",
+		"Step 4 compares the customer's needs with the delivery capability (服务提供能力) "
+		"that the providing departments reported, recorded in the catalog as a service's "
+		"<capability>.  A target stricter than that capability is a promise nobody has said "
+		"they can keep.  Relax the target, or have the department record a better "
+		"capability."},
+	[RULE_UNSIGNED] = {"unsigned", SEV_ERROR, "5",
+		"a signed agreement lacks a signature or date, or was signed too late",
+		"An SLA, OLA or supplier contract with status signed must carry the signature of "
+		"every party, each with a date: the customer's and the provider's (for a supplier "
+		"contract the supplier's and ours; for an OLA the department's and the service level "
+		"manager's), all dated no later than the term start (for an additional SLA, its "
+		"effective date).  Add the missing signature or date, or set the status to draft."},
+	[RULE_UNSUPPORTED_COMPONENT] = {"unsupported-component", SEV_ERROR, "6, 9",
+		"a service component has no OLA or supplier contract supporting the SLA",
+		"Each component of a service in the catalog is delivered by a department or a "
+		"supplier.  For every SLA that includes the service, each department component needs "
+		"a signed OLA of that department, and each supplier component a signed supplier "
+		"contract with that supplier, that supports that SLA and service (<supports>).  Sign "
+		"the missing OLA or contract, or correct its <supports>."},
+	[RULE_HOURS_GAP] = {"hours-gap", SEV_ERROR, "6, 9",
+		"a supporting OLA or contract does not cover the SLA service's hours",
+		"The service hours of an SLA service are those of its tier (7x24, 7x12, 5x8 in the "
+		"calendar's time zone, with holidays and adjusted workdays where the hours apply on "
+		"working days only).  Every OLA and supplier contract supporting that service must be "
+		"available during all of them, over the whole term.  The message names the uncovered "
+		"windows as a person would say them.  Extend the supporting agreement's <hours>."},
+	[RULE_TARGET_WEAKER] = {"target-weaker", SEV_ERROR, "6, 9",
+		"a supporting response or resolution target is missing or longer than the SLA's",
+		"An OLA or supplier contract backs an SLA only if it responds and resolves at least "
+		"as fast as the SLA promises, for every priority the SLA names.  A missing target or "
+		"a longer one means the SLA can be breached while the supporting party meets its "
+		"commitment.  Add or shorten the supporting target."},
+	[RULE_AVAILABILITY_CHAIN] = {"availability-chain", SEV_ERROR, "6, 9",
+		"the product of the supporting availabilities is below the SLA target",
+		"A service that depends on several components in series is only as available as "
+		"the product of their availabilities: the availability targets of the OLAs and "
+		"supplier contracts supporting the SLA service, multiplied, must reach the SLA "
+		"target.  The message shows the arithmetic.  Raise a supporting target or lower the "
+		"SLA's."},
+	[RULE_TERM_GAP] = {"term-gap", SEV_ERROR, "6, 9, 13",
+		"a supporting agreement starts after or ends before the SLA it supports",
+		"An OLA or supplier contract must be in force for the whole term of the SLA it "
+		"supports: starting no later than the SLA term (or the additional SLA's effective "
+		"date) and ending no earlier.  Extend the supporting agreement, or sign its "
+		"successor."},
+	[RULE_CLAUSE_UNASSIGNED] = {"clause-unassigned", SEV_ERROR, "7",
+		"a decomposition clause has no department, or an SLA service no clause",
+		"After signing, 经营管理部 decomposes the contract's technical clauses (合同技术条款"
+		"分解) and assigns each to the department that must deliver it.  Every clause needs "
+		"a department, and every service of the SLA must be covered by at least one clause.  "
+		"Assign the clause, or add a clause for the service."},
+	[RULE_PROPOSAL_COVERAGE] = {"proposal-coverage", SEV_ERROR, "8",
+		"a signed SLA has no proposal, or its proposal misses a service, agreement or owner",
+		"Every signed SLA needs an ops project proposal (运维项目建议书) that plans every "
+		"service of the SLA, lists every OLA and supplier contract supporting it, and names "
+		"an ops owner (运维服务负责人).  Add the proposal or its missing part."},
+	[RULE_INITIATION_UNAPPROVED] = {"initiation-unapproved", SEV_ERROR, "9, 10",
+		"a signed SLA's proposal has no approved initiation listing its OLAs",
+		"Operations start only after the project initiation (运维项目立项报告) is approved "
+		"together with its OLAs (step 9, 10).  The proposal of every signed SLA needs an "
+		"initiation with status approved and an approval, listing every OLA of the "
+		"proposal.  Approve the initiation or list the missing OLA."},
+	[RULE_ROLE_MISMATCH] = {"role-mismatch", SEV_ERROR, "roles",
+		"a person acting in a step lacks the role the seed gives that step",
+		"The seed assigns each step to a role: the provider's signature on an SLA and the "
+		"requirements evaluation to the service level manager (服务级别经理), requirements "
+		"and termination notices to sales (销售), contract decomposition to 经营管理部 "
+		"(contract-admin), supplier contracts to the supplier manager (供应商经理), the "
+		"proposal's owner to an ops owner (运维服务负责人).  Correct the person, or their roles "
+		"in the organization."},
+	[RULE_REPORT_MISSING] = {"report-missing", SEV_ERROR, "11",
+		"a reporting period of an active SLA has no report past its due date",
+		"A signed SLA reports every period given by <reporting every=...>; each report is due "
+		"a while after its period ends (due=, 10 days by default).  Once that due date has "
+		"passed (as of the --as-of date), a period of the term without a service report is "
+		"missing.  Write the report, or correct the reporting cadence."},
+	[RULE_BREACH] = {"breach", SEV_ERROR, "11",
+		"a report shows a service level missed",
+		"A service report's measured availability below the target of the SLA in effect for "
+		"the period, or an incident whose response or resolution, measured on the SLA clock "
+		"(only time inside the service's hours counts, paused outside them and on holidays "
+		"where the hours apply on working days only), exceeds the target for its priority, is "
+		"a breach.  Breaches are facts: they are addressed in a review (see breach-unreviewed), "
+		"not edited away."},
+	[RULE_BREACH_UNREVIEWED] = {"breach-unreviewed", SEV_ERROR, "11",
+		"a breach is not addressed by a finding of a later review",
+		"Step 11: the service level manager reviews the service reports and arranges a review "
+		"of the problems found.  Every breach must be addressed by a finding of a review held "
+		"after the report (a finding naming the report, incident or service).  Hold the "
+		"review, or record the finding."},
+	[RULE_REVIEW_OVERDUE] = {"review-overdue", SEV_ERROR, "11",
+		"an SLA has had no review within its review cadence",
+		"A signed SLA is reviewed at least as often as <review every=...> says, counted from "
+		"the term start and from each review.  When that much time has passed by the as-of "
+		"date without a review record, the review is overdue.  Hold and record the review."},
+	[RULE_ACTION_OVERDUE] = {"action-overdue", SEV_ERROR, "11",
+		"an improvement action is open past its due date",
+		"The service level manager follows up the improvement plan of each review (改进计划) "
+		"until it is done.  An action still open after its due date (as of the --as-of date) "
+		"is overdue.  Close it with the date it was done, or agree and record a new due date."},
+	[RULE_RENEWAL_NOTICE] = {"renewal-notice", SEV_WARNING, "12, T1",
+		"an SLA ends within its notice period with no renewal or termination recorded",
+		"A month before an SLA ends (its term's notice period), sales tell the customer and "
+		"press for renewal; if the customer does not renew, they give notice of the end date.  "
+		"When the as-of date is within the notice period and there is no successor SLA "
+		"(renews=), no termination notice, this is flagged.  Record the renewal or the "
+		"notice."},
+	[RULE_AMENDMENT_BASE] = {"amendment-base", SEV_ERROR, "13",
+		"an additional SLA amends a missing, unsigned or ended SLA, or reaches outside its term",
+		"An additional SLA (附加服务级别协议, amends=) changes a signed base SLA from its "
+		"effective date, which must fall inside the base's term; it cannot amend a draft, an "
+		"ended SLA or another additional SLA, and it cannot change a removed service.  "
+		"Correct amends= or the effective date."},
+	[RULE_CONFIRMATION_PENDING] = {"confirmation-pending", SEV_WARNING, "T2",
+		"a termination notice has no reply and its deemed-confirmation period has not elapsed",
+		"The customer confirms a termination notice in writing; without a reply within the "
+		"working days the notice gives (confirm-within=, counted in the calendar's working "
+		"days), it is deemed confirmed.  Until then the termination is pending.  Record the "
+		"reply when it arrives."},
+	[RULE_RELEASE_INCOMPLETE] = {"release-incomplete", SEV_ERROR, "T3-T5",
+		"a termination does not release every resource, or an item lacks its date or person",
+		"A termination releases every infrastructure and staff resource of the SLA's proposal "
+		"and every supplier contract supporting the SLA (termination steps 3-5), each item "
+		"with the date it was released and the person responsible.  Add the missing item, "
+		"date or person."},
+	[RULE_BUDGET_OVERRUN] = {"budget-overrun", SEV_ERROR, "T6",
+		"the actual cost of a terminated service exceeds the proposal budget",
+		"At termination the service is accounted (服务核算) and compared with the budget of "
+		"the proposal.  An actual cost above the budget is a nonconformity to explain in the "
+		"summary's corrective actions.  Record the corrective action; check the figures."},
+	[RULE_ARCHIVE_INCOMPLETE] = {"archive-incomplete", SEV_ERROR, "14",
+		"a closed termination does not archive the SLA, proposal, OLAs and contracts",
+		"When an SLA is terminated, its SLA, proposal, OLAs and supplier contracts are "
+		"archived (归档, step 14).  A closed termination must list each of them in an "
+		"<archive ref=...>.  Add the missing archive entries."},
 };
 
 const struct rule_info *rule_info(enum rule r)

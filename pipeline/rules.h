@@ -5,10 +5,12 @@
 
 #include "diag.h"
 #include "index.h"
+#include "model.h"
 
 struct check_ctx {
 	const struct repo *repo;
 	const struct index *ix;
+	const struct model *m;
 	gint32 as_of; /* day number (days since 1970-01-01) */
 	struct diag_list *dl;
 };

@@ -1,0 +1,494 @@
+/* The shared agreement model (see model.h). */
+#include "model.h"
+
+#include <string.h>
+
+struct model {
+	const struct repo *repo;
+	const struct index *ix;
+	GHashTable *referring;	/* "kind\037attr\037id" → GPtrArray of doc* */
+	GHashTable *supporting; /* "sla\037service" → GArray of struct support */
+	GHashTable *calendars;	/* id → struct calendar* */
+	GHashTable *hours;	/* node* → struct hours* (or the NONE marker) */
+	GHashTable *slas;	/* id → struct sla_view* */
+	GPtrArray *sla_list;
+	GPtrArray *empty;
+	GArray *empty_support;
+};
+
+/* ---- values ---- */
+
+bool node_date(const struct node *n, const char *attr, int32_t *day)
+{
+	const char *v = n ? node_attr(n, attr) : NULL;
+	return v && time_parse_date(v, day) == TIME_OK;
+}
+
+bool node_duration(const struct node *n, const char *attr, struct time_duration *d)
+{
+	const char *v = n ? node_attr(n, attr) : NULL;
+	return v && time_parse_duration(v, d) == TIME_OK;
+}
+
+bool node_percent(const struct node *n, const char *attr, int64_t *pct)
+{
+	const char *v = n ? node_attr(n, attr) : NULL;
+	return v && percent_parse(v, pct) == TIME_OK;
+}
+
+bool node_money(const struct node *n, const char *attr, int64_t *cents)
+{
+	const char *v = n ? node_attr(n, attr) : NULL;
+	return v && money_parse(v, cents) == TIME_OK;
+}
+
+bool node_instant(const struct node *n, const char *attr, int64_t *instant)
+{
+	const char *v = n ? node_attr(n, attr) : NULL;
+	return v && time_parse_datetime(v, instant) == TIME_OK;
+}
+
+bool node_is(const struct node *n, const char *attr, const char *value)
+{
+	const char *v = n ? node_attr(n, attr) : NULL;
+	return v && strcmp(v, value) == 0;
+}
+
+/* ---- lookups ---- */
+
+const struct doc *model_doc(const struct model *m, const char *id, enum kind k)
+{
+	const struct entry *e = id ? index_lookup(m->ix, id, TBIT(k)) : NULL;
+	return e ? e->doc : NULL;
+}
+
+const struct node *model_thing(const struct model *m, const char *id, enum target t)
+{
+	const struct entry *e = id ? index_lookup(m->ix, id, TBIT(t)) : NULL;
+	return e ? e->node : NULL;
+}
+
+bool model_person_has_role(const struct model *m, const char *id, const char *role)
+{
+	const struct node *p = model_thing(m, id, T_PERSON);
+	const char *roles = p ? node_attr(p, "roles") : NULL;
+	size_t n = strlen(role);
+
+	for (const char *r = roles; r && *r;) {
+		while (*r == ' ' || *r == '\t' || *r == '\n')
+			r++;
+		if (strncmp(r, role, n) == 0 && (r[n] == '\0' || g_ascii_isspace(r[n])))
+			return true;
+		while (*r && !g_ascii_isspace(*r))
+			r++;
+	}
+	return false;
+}
+
+static char *key3(enum kind k, const char *attr, const char *id)
+{
+	return g_strdup_printf("%d\037%s\037%s", (int)k, attr, id);
+}
+
+const GPtrArray *model_referring(const struct model *m, enum kind k, const char *attr,
+				 const char *id)
+{
+	char *key = key3(k, attr, id ? id : "");
+	const GPtrArray *a = g_hash_table_lookup(m->referring, key);
+	g_free(key);
+	return a ? a : m->empty;
+}
+
+const GArray *model_supporting(const struct model *m, const char *sla, const char *service)
+{
+	char *key = g_strdup_printf("%s\037%s", sla, service);
+	const GArray *a = g_hash_table_lookup(m->supporting, key);
+	g_free(key);
+	return a ? a : m->empty_support;
+}
+
+/* ---- time ---- */
+
+const struct calendar *model_calendar(const struct model *m, const char *id)
+{
+	return id ? g_hash_table_lookup(m->calendars, id) : NULL;
+}
+
+static char none_marker;
+
+const struct hours *model_hours(const struct model *m, const struct node *n)
+{
+	struct hours *h;
+
+	if (!n)
+		return NULL;
+	h = g_hash_table_lookup(m->hours, n);
+	if (h)
+		return (void *)h == (void *)&none_marker ? NULL : h;
+	node_each(w, n, "hours")
+	{
+		if (!h)
+			h = hours_new();
+		hours_add_text(h, node_attr(w, "days"), node_attr(w, "from"), node_attr(w, "to"),
+			       node_is(w, "workdays", "only"));
+	}
+	g_hash_table_insert(m->hours, (gpointer)n, h ? (gpointer)h : (gpointer)&none_marker);
+	return h;
+}
+
+static const struct node *tier(const struct model *m, const char *catalog, const char *level)
+{
+	const struct doc *c = model_doc(m, catalog, KIND_CATALOG);
+
+	if (!c || !level)
+		return NULL;
+	node_each(t, c->root, "tier") if (node_is(t, "level", level)) return t;
+	return NULL;
+}
+
+const struct hours *model_tier_hours(const struct model *m, const char *catalog, const char *level)
+{
+	return model_hours(m, tier(m, catalog, level));
+}
+
+const struct node *model_catalog_service(const struct model *m, const char *catalog,
+					 const char *service)
+{
+	const struct doc *c = model_doc(m, catalog, KIND_CATALOG);
+
+	if (!c || !service)
+		return NULL;
+	node_each(s, c->root, "service") if (node_is(s, "id", service)) return s;
+	return NULL;
+}
+
+const struct node *model_offer(const struct model *m, const char *catalog, const char *service,
+			       const char *level)
+{
+	const struct node *s = model_catalog_service(m, catalog, service);
+
+	if (!s || !level)
+		return NULL;
+	node_each(o, s, "offer") if (node_is(o, "tier", level)) return o;
+	return NULL;
+}
+
+/* ---- building ---- */
+
+static void add_referring(struct model *m, const struct doc *d)
+{
+	for (unsigned i = 0; i < d->root->nattrs; i++) {
+		const struct attr *a = &d->root->attrs[i];
+		char *key;
+		GPtrArray *arr;
+
+		if (strcmp(a->name, "id") == 0 || !*a->value)
+			continue;
+		key = key3(d->kind, a->name, a->value);
+		arr = g_hash_table_lookup(m->referring, key);
+		if (!arr) {
+			arr = g_ptr_array_new();
+			g_hash_table_insert(m->referring, key, arr);
+		} else
+			g_free(key);
+		g_ptr_array_add(arr, (gpointer)d);
+	}
+}
+
+static void add_supporting(struct model *m, const struct doc *d)
+{
+	node_each(s, d->root, "supports")
+	{
+		const char *sla = node_attr(s, "sla"), *svc = node_attr(s, "service");
+		struct support sup = {d, s};
+		char *key;
+		GArray *arr;
+
+		if (!sla || !svc)
+			continue;
+		key = g_strdup_printf("%s\037%s", sla, svc);
+		arr = g_hash_table_lookup(m->supporting, key);
+		if (!arr) {
+			arr = g_array_new(FALSE, FALSE, sizeof(struct support));
+			g_hash_table_insert(m->supporting, key, arr);
+		} else
+			g_free(key);
+		g_array_append_val(arr, sup);
+	}
+}
+
+static void add_calendars(struct model *m, const struct doc *d)
+{
+	node_each(c, d->root, "calendar")
+	{
+		const char *id = node_attr(c, "id");
+		enum time_error err;
+		struct calendar *cal;
+
+		if (!id || g_hash_table_contains(m->calendars, id))
+			continue;
+		cal = calendar_new(node_attr(c, "tz"), &err);
+		if (!cal)
+			continue;
+		node_each(h, c, "holiday")
+		{
+			int32_t from, to;
+			if (node_date(h, "from", &from) && node_date(h, "to", &to))
+				calendar_add_holiday(cal, from, to);
+		}
+		node_each(w, c, "workday")
+		{
+			int32_t day;
+			if (node_date(w, "date", &day))
+				calendar_add_workday(cal, day);
+		}
+		g_hash_table_insert(m->calendars, (gpointer)id, cal);
+	}
+}
+
+static struct sla_version *version_new(int32_t from)
+{
+	struct sla_version *v = g_new0(struct sla_version, 1);
+	v->from = from;
+	v->services = g_ptr_array_new();
+	v->service_docs = g_ptr_array_new();
+	return v;
+}
+
+static struct sla_version *version_copy(const struct sla_version *p, int32_t from)
+{
+	struct sla_version *v = version_new(from);
+
+	for (guint i = 0; i < p->services->len; i++) {
+		g_ptr_array_add(v->services, p->services->pdata[i]);
+		g_ptr_array_add(v->service_docs, p->service_docs->pdata[i]);
+	}
+	v->source = p->source;
+	v->term = p->term, v->term_doc = p->term_doc;
+	v->reporting = p->reporting, v->reporting_doc = p->reporting_doc;
+	v->review = p->review, v->review_doc = p->review_doc;
+	v->charges = p->charges, v->charges_doc = p->charges_doc;
+	return v;
+}
+
+static void version_free(gpointer p)
+{
+	struct sla_version *v = p;
+	g_ptr_array_free(v->services, TRUE);
+	g_ptr_array_free(v->service_docs, TRUE);
+	g_free(v);
+}
+
+static void set_service(struct sla_version *v, const struct node *s, const struct doc *d)
+{
+	const char *ref = node_attr(s, "ref");
+
+	for (guint i = 0; i < v->services->len; i++)
+		if (ref && node_is(v->services->pdata[i], "ref", ref)) {
+			v->services->pdata[i] = (gpointer)s;
+			v->service_docs->pdata[i] = (gpointer)d;
+			return;
+		}
+	g_ptr_array_add(v->services, (gpointer)s);
+	g_ptr_array_add(v->service_docs, (gpointer)d);
+}
+
+static void remove_service(struct sla_version *v, const char *ref)
+{
+	for (guint i = 0; i < v->services->len; i++)
+		if (ref && node_is(v->services->pdata[i], "ref", ref)) {
+			g_ptr_array_remove_index(v->services, i);
+			g_ptr_array_remove_index(v->service_docs, i);
+			return;
+		}
+}
+
+/* Apply the parts of document D (the base or an additional SLA) to version V. */
+static void apply(struct sla_version *v, const struct doc *d)
+{
+	const struct node *n;
+
+	node_each(s, d->root, "service") set_service(v, s, d);
+	node_each(r, d->root, "remove") remove_service(v, node_attr(r, "service"));
+	if ((n = node_child(d->root, "term")))
+		v->term = n, v->term_doc = d;
+	if ((n = node_child(d->root, "reporting")))
+		v->reporting = n, v->reporting_doc = d;
+	if ((n = node_child(d->root, "review")))
+		v->review = n, v->review_doc = d;
+	if ((n = node_child(d->root, "charges")))
+		v->charges = n, v->charges_doc = d;
+	v->source = d;
+}
+
+static gint by_effective(gconstpointer a, gconstpointer b)
+{
+	const struct doc *x = *(const struct doc *const *)a, *y = *(const struct doc *const *)b;
+	int32_t dx = 0, dy = 0;
+
+	node_date(x->root, "effective", &dx);
+	node_date(y->root, "effective", &dy);
+	return dx < dy ? -1 : dx > dy ? 1 : strcmp(x->path, y->path);
+}
+
+static struct sla_view *build_sla(struct model *m, const struct doc *d)
+{
+	struct sla_view *view = g_new0(struct sla_view, 1);
+	const struct node *term = node_child(d->root, "term");
+	const GPtrArray *amends = model_referring(m, KIND_SLA, "amends", node_attr(d->root, "id"));
+	struct sla_version *cur;
+	int32_t end;
+
+	view->doc = d;
+	view->versions = g_ptr_array_new_with_free_func(version_free);
+	view->amendments = g_ptr_array_new();
+	view->has_term = node_date(term, "start", &view->start) && node_date(term, "end", &view->end);
+	if (!view->has_term) {
+		view->start = TIME_DAY_MIN;
+		view->end = TIME_DAY_MAX;
+	}
+	for (guint i = 0; i < amends->len; i++) {
+		const struct doc *a = amends->pdata[i];
+		int32_t eff;
+		if (a->valid && node_is(a->root, "status", "signed") &&
+		    node_date(a->root, "effective", &eff))
+			g_ptr_array_add(view->amendments, (gpointer)a);
+	}
+	g_ptr_array_sort(view->amendments, by_effective);
+
+	cur = version_new(view->start);
+	apply(cur, d);
+	g_ptr_array_add(view->versions, cur);
+	end = view->end;
+	for (guint i = 0; i < view->amendments->len; i++) {
+		const struct doc *a = view->amendments->pdata[i];
+		int32_t eff = 0;
+
+		node_date(a->root, "effective", &eff);
+		if (eff > end)
+			continue; /* outside the term: amendment-base reports it */
+		eff = MAX(eff, view->start);
+		if (eff > cur->from) {
+			cur->to = eff - 1;
+			cur = version_copy(cur, eff);
+			g_ptr_array_add(view->versions, cur);
+		}
+		apply(cur, a);
+		if (cur->term) {
+			int32_t e2;
+			if (node_date(cur->term, "end", &e2))
+				end = e2;
+		}
+	}
+	cur->to = end;
+	return view;
+}
+
+static void sla_view_free(gpointer p)
+{
+	struct sla_view *v = p;
+	g_ptr_array_free(v->versions, TRUE);
+	g_ptr_array_free(v->amendments, TRUE);
+	g_free(v);
+}
+
+struct model *model_build(const struct repo *r, const struct index *ix)
+{
+	struct model *m = g_new0(struct model, 1);
+
+	m->repo = r;
+	m->ix = ix;
+	m->referring = g_hash_table_new_full(g_str_hash, g_str_equal, g_free,
+					     (GDestroyNotify)g_ptr_array_unref);
+	m->supporting = g_hash_table_new_full(g_str_hash, g_str_equal, g_free,
+					      (GDestroyNotify)g_array_unref);
+	m->calendars = g_hash_table_new_full(g_str_hash, g_str_equal, NULL,
+					     (GDestroyNotify)calendar_free);
+	m->hours = g_hash_table_new(g_direct_hash, g_direct_equal);
+	m->slas = g_hash_table_new(g_str_hash, g_str_equal);
+	m->sla_list = g_ptr_array_new_with_free_func(sla_view_free);
+	m->empty = g_ptr_array_new();
+	m->empty_support = g_array_new(FALSE, FALSE, sizeof(struct support));
+
+	for (guint i = 0; i < r->docs->len; i++) {
+		const struct doc *d = r->docs->pdata[i];
+		if (!d->root || !d->valid)
+			continue;
+		add_referring(m, d);
+		if (d->kind == KIND_OLA || d->kind == KIND_CONTRACT)
+			add_supporting(m, d);
+		if (d->kind == KIND_ORGANIZATION)
+			add_calendars(m, d);
+	}
+	for (guint i = 0; i < r->docs->len; i++) {
+		const struct doc *d = r->docs->pdata[i];
+		const char *id;
+		struct sla_view *v;
+
+		if (!d->root || !d->valid || d->kind != KIND_SLA || node_attr(d->root, "amends"))
+			continue;
+		id = node_attr(d->root, "id");
+		if (g_hash_table_contains(m->slas, id))
+			continue; /* duplicate-id reports it */
+		v = build_sla(m, d);
+		g_ptr_array_add(m->sla_list, v);
+		g_hash_table_insert(m->slas, (gpointer)id, v);
+	}
+	return m;
+}
+
+static void free_hours(gpointer key, gpointer value, gpointer user)
+{
+	(void)key;
+	(void)user;
+	if (value != (gpointer)&none_marker)
+		hours_free(value);
+}
+
+void model_free(struct model *m)
+{
+	if (!m)
+		return;
+	g_hash_table_destroy(m->referring);
+	g_hash_table_destroy(m->supporting);
+	g_hash_table_destroy(m->calendars);
+	g_hash_table_foreach(m->hours, free_hours, NULL);
+	g_hash_table_destroy(m->hours);
+	g_hash_table_destroy(m->slas);
+	g_ptr_array_free(m->sla_list, TRUE);
+	g_ptr_array_free(m->empty, TRUE);
+	g_array_free(m->empty_support, TRUE);
+	g_free(m);
+}
+
+const GPtrArray *model_slas(const struct model *m)
+{
+	return m->sla_list;
+}
+
+const struct sla_view *model_sla(const struct model *m, const char *id)
+{
+	return id ? g_hash_table_lookup(m->slas, id) : NULL;
+}
+
+const struct sla_version *sla_version_at(const struct sla_view *v, int32_t day)
+{
+	for (guint i = 0; i < v->versions->len; i++) {
+		const struct sla_version *x = v->versions->pdata[i];
+		if (day >= x->from && day <= x->to)
+			return x;
+	}
+	return NULL;
+}
+
+const struct node *sla_version_service(const struct sla_version *v, const char *service,
+				       const struct doc **doc)
+{
+	for (guint i = 0; i < v->services->len; i++)
+		if (node_is(v->services->pdata[i], "ref", service)) {
+			if (doc)
+				*doc = v->service_docs->pdata[i];
+			return v->services->pdata[i];
+		}
+	return NULL;
+}

@@ -1,0 +1,97 @@
+/* The agreement model the rules share: typed views over the documents of the index, built once
+ * per check — calendars, tier hours, documents that refer to a document, the effective SLA.
+ *
+ * Rules never parse attribute text themselves: node_date(), node_percent(), node_duration() read
+ * a value and say whether it was there and valid (the schema guarantees the form of a valid
+ * document; rules skip documents that are not valid).  Everything here is read-only after
+ * model_build(); lookups are hash tables, so no rule needs to be quadratic in documents. */
+#ifndef SLM_MODEL_H
+#define SLM_MODEL_H
+
+#include "index.h"
+#include "timecore.h"
+
+struct model;
+
+struct model *model_build(const struct repo *r, const struct index *ix);
+void model_free(struct model *m);
+
+/* ---- values of attributes ---- */
+bool node_date(const struct node *n, const char *attr, int32_t *day);
+bool node_duration(const struct node *n, const char *attr, struct time_duration *d);
+bool node_percent(const struct node *n, const char *attr, int64_t *pct);
+bool node_money(const struct node *n, const char *attr, int64_t *cents);
+/* An xs:dateTime with offset. */
+bool node_instant(const struct node *n, const char *attr, int64_t *instant);
+/* Whether ATTR equals VALUE (false when absent). */
+bool node_is(const struct node *n, const char *attr, const char *value);
+
+/* ---- documents and things by id ---- */
+const struct doc *model_doc(const struct model *m, const char *id, enum kind k);
+/* The declaring node of a person, department, customer, service... (NULL if none). */
+const struct node *model_thing(const struct model *m, const char *id, enum target t);
+/* Whether person ID has ROLE among its roles= (service-level-manager, ops-owner, sales...). */
+bool model_person_has_role(const struct model *m, const char *id, const char *role);
+
+/* Documents of kind K whose root attribute ATTR names ID (reports of an SLA: KIND_REPORT, "sla";
+ * additional SLAs of an SLA: KIND_SLA, "amends"; initiations of a proposal...), in path order.
+ * Never NULL (an empty array when none). */
+const GPtrArray *model_referring(const struct model *m, enum kind k, const char *attr,
+				 const char *id);
+
+/* The OLAs and supplier contracts whose <supports sla=SLA service=SERVICE> names the pair, in path
+ * order, as struct support (the document and its <supports> node). */
+struct support {
+	const struct doc *doc;
+	const struct node *supports;
+};
+const GArray *model_supporting(const struct model *m, const char *sla, const char *service);
+
+/* ---- time ---- */
+/* The calendar with this id (from the organization), or NULL when unknown or invalid. */
+const struct calendar *model_calendar(const struct model *m, const char *id);
+/* The weekly hours given by the <hours> children of N, or NULL when N has none.  Owned by the
+ * model (built once per node). */
+const struct hours *model_hours(const struct model *m, const struct node *n);
+/* The service hours of tier LEVEL in catalog CATALOG, or NULL. */
+const struct hours *model_tier_hours(const struct model *m, const char *catalog, const char *level);
+/* The catalog <service> node of SERVICE in CATALOG, and its <offer> at LEVEL (NULL if none). */
+const struct node *model_catalog_service(const struct model *m, const char *catalog,
+					 const char *service);
+const struct node *model_offer(const struct model *m, const char *catalog, const char *service,
+			       const char *level);
+
+/* ---- the effective SLA (DESIGN §3) ---- */
+/* A version of an SLA in force from FROM to TO (inclusive days): the base with every signed
+ * additional SLA effective by FROM applied — services replaced or added by ref=, removed by
+ * <remove service=>, and term, reporting, review, charges, credits replaced when present. */
+struct sla_version {
+	int32_t from, to;
+	const struct doc *source;    /* the base, or the additional SLA that starts this version */
+	GPtrArray *services;	     /* struct node* <service> (of the base or an amendment) */
+	GPtrArray *service_docs;     /* the document of each service, parallel to services */
+	const struct node *term, *reporting, *review, *charges;
+	const struct doc *term_doc, *reporting_doc, *review_doc, *charges_doc;
+};
+
+/* A base SLA (no amends=) with its versions in date order.  An SLA without a valid term has one
+ * version covering every day.  Additional SLAs that are not signed, or whose effective date is
+ * missing, are left out (rule amendment-base reports them). */
+struct sla_view {
+	const struct doc *doc;
+	bool has_term;
+	int32_t start, end; /* of the base term (or of the term a later version replaced) */
+	GPtrArray *versions; /* struct sla_version* */
+	GPtrArray *amendments; /* the signed additional SLAs applied, by effective date */
+};
+
+/* Every base SLA of the repository, in path order (struct sla_view*). */
+const GPtrArray *model_slas(const struct model *m);
+const struct sla_view *model_sla(const struct model *m, const char *id);
+/* The version in force on DAY, or NULL outside the term. */
+const struct sla_version *sla_version_at(const struct sla_view *v, int32_t day);
+/* The <service> of SERVICE in version V, or NULL. */
+const struct node *sla_version_service(const struct sla_version *v, const char *service,
+				       const struct doc **doc);
+
+#endif
