@@ -10,7 +10,7 @@ CC ?= cc
 PKGS = libxml-2.0 glib-2.0
 OPT ?= -O2 -g
 CFLAGS_ALL = -std=c11 -D_POSIX_C_SOURCE=200809L $(OPT) -Wall -Wextra -Werror -Ipipeline \
-	$(shell pkg-config --cflags $(PKGS)) -DSLM_VERSION='"$(VERSION)"' -DSLM_DATADIR='"$(DATADIR)"' $(CFLAGS)
+	$(shell pkg-config --cflags $(PKGS)) -DSLM_VERSION='"$(VERSION)"' -DSLM_DATADIR='"$(DATADIR)"' -DSLM_SRCDIR='"$(CURDIR)"' $(CFLAGS)
 LIBS = $(shell pkg-config --libs $(PKGS)) -lpthread
 CHECK_LIBS = $(shell pkg-config --libs check 2>/dev/null)
 

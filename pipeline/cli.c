@@ -1,6 +1,7 @@
 /* The pipeline as validate and check run it: load → validate → (index → rules) → sort →
  * format, written atomically. */
 #include "cli.h"
+#include "config.h"
 #include "fmt.h"
 #include "index.h"
 #include "output.h"
@@ -9,6 +10,7 @@
 #include "schema.h"
 
 #include <stdio.h>
+#include <string.h>
 
 static int write_report(const struct run_opts *o, const struct formatter *fmt,
 			const struct diag_list *dl, unsigned files)
@@ -24,9 +26,32 @@ static int write_report(const struct run_opts *o, const struct formatter *fmt,
 	return output_commit(&out) ? 0 : EXIT_USAGE;
 }
 
+/* The configuration of a check run; NULL (and the reason on stderr) when it is unusable. */
+static struct config *run_config(const struct run_opts *o)
+{
+	struct diag_list *dl = diag_list_new();
+	char *path = o->config			     ? g_strdup(o->config)
+		     : strcmp(o->paths[0], ".") == 0 ? g_strdup(CONFIG_FILE)
+						     : g_build_filename(o->paths[0], CONFIG_FILE, NULL);
+	struct config *c = o->no_config ? config_load("/nonexistent", true, dl)
+					: config_load(path, o->config == NULL, dl);
+
+	if (!c) {
+		diag_list_sort(dl);
+		fmt_text_lines(stderr, dl);
+		fprintf(stderr, "slm check: the configuration %s is unusable; fix it or pass "
+				"--no-config\n",
+			path);
+	}
+	g_free(path);
+	diag_list_free(dl);
+	return c;
+}
+
 int cli_run(const struct run_opts *o)
 {
 	const struct formatter *fmt = fmt_by_name(o->format ? o->format : "text");
+	struct config *conf = NULL;
 	struct diag_list *dl;
 	struct schema *s;
 	struct repo *r;
@@ -35,12 +60,15 @@ int cli_run(const struct run_opts *o)
 	if (!fmt)
 		return cli_usage_error(o->command, "unknown format '%s' (one of: %s)", o->format,
 				       fmt_names());
+	if (o->rules && !(conf = run_config(o)))
+		return EXIT_USAGE;
 	dl = diag_list_new();
 	s = schema_load(cli_data_dir(), dl);
 	if (!s) {
 		struct run_info run = {o->command, 0};
 		fmt_text(stderr, dl, &run);
 		diag_list_free(dl);
+		config_free(conf);
 		return EXIT_USAGE;
 	}
 	r = repo_load(o->paths, s, o->rules, dl);
@@ -51,6 +79,8 @@ int cli_run(const struct run_opts *o)
 		rules_run(&c);
 		model_free(m);
 		index_free(ix);
+		config_apply(conf, dl, o->paths[0]);
+		config_free(conf);
 	}
 	diag_list_sort(dl);
 	rc = diag_exit_status(dl, o->werror);

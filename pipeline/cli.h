@@ -36,6 +36,8 @@ struct run_opts {
 	const char *format;
 	const char *out_path;
 	bool quiet, werror;
+	const char *config; /* check: the configuration file (default: ROOT/.slm-config.xml) */
+	bool no_config;
 };
 
 /* Load, validate, optionally check, write the diagnostics; returns the exit status. */

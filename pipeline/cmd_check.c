@@ -15,6 +15,9 @@ static const char usage_text[] =
 	"  --format FMT   output format: text (default)\n"
 	"  -o FILE        write the diagnostics to FILE (atomically) instead of stdout\n"
 	"  --werror       warnings make the exit status 1 too\n"
+	"  --config FILE  rule severities per rule and path (default: PATH/.slm-config.xml,\n"
+	"                 when present; see docs/config.md)\n"
+	"  --no-config    ignore the repository's configuration\n"
 	"  -q, --quiet    print nothing; only the exit status tells\n"
 	"  -h, --help     this help\n\n"
 	"Exit status: 0 clean, 1 findings at error severity, 2 usage or I/O failure.\n";
@@ -38,6 +41,7 @@ int cmd_check(int argc, char **argv)
 		{"as-of", required_argument, NULL, 'a'},  {"format", required_argument, NULL, 'f'},
 		{"output", required_argument, NULL, 'o'}, {"werror", no_argument, NULL, 'W'},
 		{"quiet", no_argument, NULL, 'q'},	  {"help", no_argument, NULL, 'h'},
+		{"config", required_argument, NULL, 'c'}, {"no-config", no_argument, NULL, 'C'},
 		{NULL, 0, NULL, 0}};
 	static char *dot[] = {".", NULL};
 	char *paths[2] = {NULL, NULL};
@@ -64,6 +68,12 @@ int cmd_check(int argc, char **argv)
 			break;
 		case 'W':
 			o.werror = true;
+			break;
+		case 'c':
+			o.config = optarg;
+			break;
+		case 'C':
+			o.no_config = true;
 			break;
 		case 'q':
 			o.quiet = true;

@@ -254,7 +254,7 @@ static void related_free(gpointer p)
 	g_free(r);
 }
 
-static void diag_free(struct diag *d)
+void diag_free(struct diag *d)
 {
 	if (d->related)
 		g_ptr_array_free(d->related, TRUE);

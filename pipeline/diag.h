@@ -89,6 +89,7 @@ struct diag_list {
 
 struct diag_list *diag_list_new(void);
 void diag_list_free(struct diag_list *l);
+void diag_free(struct diag *d);
 
 /* Append a diagnostic with the rule's default severity; returns it so callers can add related
  * locations.  FILE is copied. */

@@ -22,5 +22,7 @@ const struct formatter *fmt_by_name(const char *name);
 const char *fmt_names(void);
 
 void fmt_text(FILE *out, const struct diag_list *dl, const struct run_info *run);
+/* The diagnostic lines of the text form, without the summary (for messages on stderr). */
+void fmt_text_lines(FILE *out, const struct diag_list *dl);
 
 #endif

@@ -22,6 +22,17 @@ void fmt_text(FILE *out, const struct diag_list *dl, const struct run_info *run)
 	struct diag_counts c = diag_list_count(dl);
 	GString *sum = g_string_new(NULL);
 
+	fmt_text_lines(out, dl);
+	plural(sum, c.n[SEV_ERROR] + c.n[SEV_FATAL], "error");
+	plural(sum, c.n[SEV_WARNING], "warning");
+	plural(sum, c.n[SEV_NOTE], "note");
+	fprintf(out, "slm %s: %s in %u file%s\n", run->command, sum->str, run->files,
+		run->files == 1 ? "" : "s");
+	g_string_free(sum, TRUE);
+}
+
+void fmt_text_lines(FILE *out, const struct diag_list *dl)
+{
 	for (guint i = 0; i < dl->items->len; i++) {
 		const struct diag *d = dl->items->pdata[i];
 
@@ -36,10 +47,4 @@ void fmt_text(FILE *out, const struct diag_list *dl, const struct run_info *run)
 			fprintf(out, "note: %s\n", r->message);
 		}
 	}
-	plural(sum, c.n[SEV_ERROR] + c.n[SEV_FATAL], "error");
-	plural(sum, c.n[SEV_WARNING], "warning");
-	plural(sum, c.n[SEV_NOTE], "note");
-	fprintf(out, "slm %s: %s in %u file%s\n", run->command, sum->str, run->files,
-		run->files == 1 ? "" : "s");
-	g_string_free(sum, TRUE);
 }

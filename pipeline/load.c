@@ -421,12 +421,13 @@ void load_quiet_libxml(void)
 char *load_error_text(const char *msg)
 {
 	GString *s = g_string_new(msg ? msg : "unknown error");
-	char *p;
+	char *p, *q;
 
 	while (s->len && (s->str[s->len - 1] == '\n' || s->str[s->len - 1] == ' '))
 		g_string_truncate(s, s->len - 1);
-	while ((p = strstr(s->str, "{" SLM_NS "}")))
-		g_string_erase(s, p - s->str, (gssize)strlen("{" SLM_NS "}"));
+	/* "{urn:slm:1}sla" reads as "sla": slm's own namespaces go without saying */
+	while ((p = strstr(s->str, "{urn:slm:")) && (q = strchr(p, '}')))
+		g_string_erase(s, p - s->str, q - p + 1);
 	if (strstr(s->str, "Excessive depth")) {
 		g_string_assign(s, "elements nested too deep (libxml2's limit is 256 levels)");
 	} else if ((p = strstr(s->str, ", use XML_PARSE_HUGE option"))) {

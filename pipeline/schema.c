@@ -16,6 +16,10 @@
 #define SLM_DATADIR "/usr/local/share/slm"
 #endif
 
+#ifndef SLM_SRCDIR
+#define SLM_SRCDIR "."
+#endif
+
 #define SCHEMA_MAX_ERRORS 20
 
 struct schema {
@@ -47,7 +51,10 @@ char *schema_data_dir(void)
 			return dir;
 		g_free(dir);
 	}
-	return g_strdup(SLM_DATADIR);
+	/* installed data, else the source tree the binary was built from (a private build tree) */
+	if (has_schemas(SLM_DATADIR))
+		return g_strdup(SLM_DATADIR);
+	return g_strdup(has_schemas(SLM_SRCDIR) ? SLM_SRCDIR : SLM_DATADIR);
 }
 
 /* Documents never reach the loader (load.c refuses DOCTYPEs before parsing); anything else that
@@ -120,7 +127,12 @@ static void on_schema_error(void *ud, xmlErrorPtr e)
 
 struct schema *schema_load(const char *data_dir, struct diag_list *dl)
 {
-	char *file = g_build_filename(data_dir, "schemas", "slm.xsd", NULL);
+	return schema_load_named(data_dir, "slm.xsd", dl);
+}
+
+struct schema *schema_load_named(const char *data_dir, const char *name, struct diag_list *dl)
+{
+	char *file = g_build_filename(data_dir, "schemas", name, NULL);
 	struct sink sink = {file, dl, 0, 0};
 	xmlSchemaParserCtxtPtr pctxt;
 	struct schema *s;

@@ -19,6 +19,8 @@ void schema_install_loader(const char *data_dir);
 
 /* Compile DATA_DIR/schemas/slm.xsd once per run.  NULL with a diagnostic on failure. */
 struct schema *schema_load(const char *data_dir, struct diag_list *dl);
+/* Another schema of DATA_DIR/schemas (config.xsd, ...). */
+struct schema *schema_load_named(const char *data_dir, const char *name, struct diag_list *dl);
 void schema_free(struct schema *s);
 
 /* Validate XDOC against the compiled schema; findings go to DL as [schema].  Safe to call from

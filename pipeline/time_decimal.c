@@ -11,6 +11,10 @@
 
 #include <string.h>
 
+/* GCC and Clang have 128-bit integers on every 64-bit target; __extension__ keeps -Wpedantic
+ * quiet about it. */
+__extension__ typedef __int128 wide_int;
+
 #define LIMB 1000000u
 
 static const int64_t pow10_table[10] = {1,	   10,	     100,	1000,	    10000,
@@ -228,8 +232,8 @@ bool money_mul(int64_t cents, int64_t n, int64_t *out)
 
 bool money_percent(int64_t cents, int64_t percent, int64_t *out)
 {
-	__int128 p = (__int128)cents * percent;
-	__int128 q = p / PERCENT_100, r = p % PERCENT_100;
+	wide_int p = (wide_int)cents * percent;
+	wide_int q = p / PERCENT_100, r = p % PERCENT_100;
 
 	/* half away from zero, as invoices round */
 	if ((r < 0 ? -r : r) * 2 >= PERCENT_100)

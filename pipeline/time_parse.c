@@ -10,6 +10,10 @@
 
 #include <string.h>
 
+/* GCC and Clang have 128-bit integers on every 64-bit target; __extension__ keeps -Wpedantic
+ * quiet about it. */
+__extension__ typedef __int128 wide_int;
+
 const char *time_error_text(enum time_error e)
 {
 	switch (e) {
@@ -143,14 +147,14 @@ bool time_date_valid(int year, int month, int mday)
 }
 
 /* Wide enough for any year an int64 month count can reach (duration comparison). */
-static __int128 days_from_civil_wide(int64_t y, int m, int d)
+static wide_int days_from_civil_wide(int64_t y, int m, int d)
 {
 	y -= m <= 2;
 	int64_t era = (y >= 0 ? y : y - 399) / 400;
 	int64_t yoe = y - era * 400;
 	int64_t doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
 	int64_t doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-	return (__int128)era * 146097 + doe - 719468;
+	return (wide_int)era * 146097 + doe - 719468;
 }
 
 int32_t time_days_from_civil(int year, int month, int mday)
@@ -474,10 +478,10 @@ char *time_duration_format(const struct time_duration *d)
 }
 
 /* Day number (wide) of the first of the month MONTHS after the first of Y-M. */
-static __int128 first_of_month_plus(int y, int m, int64_t months)
+static wide_int first_of_month_plus(int y, int m, int64_t months)
 {
-	__int128 total = (__int128)y * 12 + (m - 1) + months;
-	__int128 ny = total >= 0 ? total / 12 : -((-total + 11) / 12);
+	wide_int total = (wide_int)y * 12 + (m - 1) + months;
+	wide_int ny = total >= 0 ? total / 12 : -((-total + 11) / 12);
 	int nm = (int)(total - ny * 12) + 1;
 
 	/* |ny| < 2^60, inside int64 */
@@ -496,8 +500,8 @@ int time_duration_compare(const struct time_duration *a, const struct time_durat
 	}
 	for (int i = 0; i < 4; i++) {
 		/* from the first of a month adding months never clamps the day */
-		__int128 ta = first_of_month_plus(ref[i][0], ref[i][1], a->months) * 86400 + a->seconds;
-		__int128 tb = first_of_month_plus(ref[i][0], ref[i][1], b->months) * 86400 + b->seconds;
+		wide_int ta = first_of_month_plus(ref[i][0], ref[i][1], a->months) * 86400 + a->seconds;
+		wide_int tb = first_of_month_plus(ref[i][0], ref[i][1], b->months) * 86400 + b->seconds;
 		int c = ta < tb ? -1 : ta > tb ? 1 : a->nanos < b->nanos ? -1 : a->nanos > b->nanos;
 		if (i == 0)
 			result = c;

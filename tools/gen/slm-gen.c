@@ -1465,8 +1465,8 @@ static void usage(FILE *f)
 	      "  -n DOCS          about DOCS documents (default 2000)\n"
 	      "  -s SEED          seed of the deterministic generator (default 1)\n"
 	      "  --faults N       plant N faults of each kind, listed in OUTDIR/FAULTS.txt (default 0)\n"
-	      "  --fault-kinds K  kinds to plant, comma-separated (default all): duplicate-id,\n"
-	      "                   unresolved-ref, hours-gap, target-weaker, breach\n"
+	      "  --fault-kinds K  kinds to plant, comma-separated, or 'all' (default\n"
+	      "                   duplicate-id,unresolved-ref; also hours-gap, target-weaker, breach)\n"
 	      "  --force          write into a non-empty OUTDIR (removing an earlier slm-gen output)\n",
 	      f);
 }
@@ -1519,7 +1519,8 @@ int main(int argc, char **argv)
 {
 	long ndocs = 2000, nfaults = 0;
 	uint64_t seed = 1;
-	unsigned kinds = (1u << NFAULT) - 1;
+	/* The kinds the brief names; the others on request while their rules mature. */
+	unsigned kinds = 1u << F_DUPLICATE_ID | 1u << F_UNRESOLVED_REF;
 	int force = 0;
 	const char *outdir = NULL, *v;
 
