@@ -24,7 +24,7 @@ LIB_OBJ = $(LIB_SRC:pipeline/%.c=$(B)/%.o)
 UNITS = $(UNIT_SRC:tests/unit/%.c=$(B)/%)
 SLM_BIN ?= ./slm
 
-.PHONY: all deps check unit-tests sanitize demo bench install uninstall clean fmt
+.PHONY: FORCE all deps check unit-tests sanitize demo bench install uninstall clean fmt
 all: slm tools/gen/slm-gen
 
 deps:
@@ -45,6 +45,12 @@ $(B)/check_%: tests/unit/check_%.c $(LIB_OBJ)
 
 $(B):
 	mkdir -p $(B)
+
+# The installed data folder is compiled into schema.o: rebuild it when PREFIX changes.
+$(B)/datadir.stamp: FORCE | $(B)
+	@echo '$(DATADIR)' | cmp -s - $@ || echo '$(DATADIR)' > $@
+$(B)/schema.o: $(B)/datadir.stamp
+FORCE:
 
 tools/gen/slm-gen: tools/gen/slm-gen.c
 	$(CC) -std=c11 -O2 -Wall -Wextra -Werror -o $@ $<

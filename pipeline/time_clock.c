@@ -15,7 +15,7 @@ static int64_t clamp_instant(int64_t t)
 }
 
 int64_t clock_business_seconds(const struct hours *h, const struct calendar *cal, int64_t t0,
-			       int64_t t1)
+                               int64_t t1)
 {
 	GTimeZone *tz;
 	GArray *iv;
@@ -47,7 +47,7 @@ int64_t clock_business_seconds(const struct hours *h, const struct calendar *cal
 }
 
 bool clock_add_business_seconds(const struct hours *h, const struct calendar *cal, int64_t t0,
-				int64_t seconds, int64_t *out)
+                                int64_t seconds, int64_t *out)
 {
 	GArray *iv;
 	int64_t left = seconds;

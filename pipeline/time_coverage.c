@@ -13,13 +13,13 @@
 
 #include <string.h>
 
-#define EN_DASH "\xe2\x80\x93"
+#define EN_DASH               "\xe2\x80\x93"
 #define MAX_LISTED_EXCEPTIONS 10
 
 struct day_info {
 	struct minute_set req; /* B-local minutes in service */
 	struct minute_set unc; /* of which uncovered */
-	bool ordinary;	       /* no holiday or adjusted workday on either side */
+	bool ordinary;         /* no holiday or adjusted workday on either side */
 	enum coverage_reason reason;
 };
 
@@ -57,8 +57,7 @@ static gint by_start(gconstpointer a, gconstpointer b)
 }
 
 /* A's service instants for A-local dates [from, to], sorted and merged. */
-static GArray *available(const struct hours *a, const struct calendar *ca, int64_t from,
-			 int64_t to)
+static GArray *available(const struct hours *a, const struct calendar *ca, int64_t from, int64_t to)
 {
 	GArray *v = g_array_new(FALSE, FALSE, sizeof(struct time_interval));
 	guint n = 0;
@@ -68,7 +67,8 @@ static GArray *available(const struct hours *a, const struct calendar *ca, int64
 	g_array_sort(v, by_start);
 	for (guint i = 0; i < v->len; i++) {
 		struct time_interval x = g_array_index(v, struct time_interval, i);
-		struct time_interval *last = n ? &g_array_index(v, struct time_interval, n - 1) : NULL;
+		struct time_interval *last =
+		    n ? &g_array_index(v, struct time_interval, n - 1) : NULL;
 		if (last && x.start <= last->end)
 			last->end = MAX(last->end, x.end);
 		else
@@ -80,7 +80,7 @@ static GArray *available(const struct hours *a, const struct calendar *ca, int64
 
 /* Marks the local minutes of [X, Y) on the date whose runs are SP (midnight at L0). */
 static void mark(struct minute_set *s, int64_t x, int64_t y, const struct time_zone_span *sp, int n,
-		 int64_t l0)
+                 int64_t l0)
 {
 	for (int i = 0; i < n; i++) {
 		int64_t a = MAX(x, sp[i].start), b = MIN(y, sp[i].end);
@@ -94,7 +94,7 @@ static void mark(struct minute_set *s, int64_t x, int64_t y, const struct time_z
 
 /* B's service on date D minus AVAIL, into INFO; adds to the totals. */
 static void cover_day(struct coverage *c, struct day_info *info, const GArray *req,
-		      const GArray *avail, const struct time_zone_span *sp, int n, int64_t l0)
+                      const GArray *avail, const struct time_zone_span *sp, int n, int64_t l0)
 {
 	for (guint r = 0; r < req->len; r++) {
 		struct time_interval x = g_array_index(req, struct time_interval, r);
@@ -112,7 +112,8 @@ static void cover_day(struct coverage *c, struct day_info *info, const GArray *r
 				hi = mid;
 		}
 		for (guint k = lo; k < avail->len && cur < x.end; k++) {
-			const struct time_interval *y = &g_array_index(avail, struct time_interval, k);
+			const struct time_interval *y =
+			    &g_array_index(avail, struct time_interval, k);
 			if (y->start >= x.end)
 				break;
 			if (y->start > cur) {
@@ -131,7 +132,7 @@ static void cover_day(struct coverage *c, struct day_info *info, const GArray *r
 /* Why date D might differ from its weekday; A's calendar is looked at on the neighbouring dates
  * too when the zones differ, since A's dates then straddle B's. */
 static void classify(struct day_info *info, const struct calendar *ca, const struct calendar *cb,
-		     int32_t d, const struct time_zone_span *sp, int n)
+                     int32_t d, const struct time_zone_span *sp, int n)
 {
 	bool same_zone = strcmp(calendar_zone_id(ca), calendar_zone_id(cb)) == 0;
 	bool holiday = calendar_is_holiday(cb, d), adjusted = calendar_is_adjusted_workday(cb, d);
@@ -144,13 +145,13 @@ static void classify(struct day_info *info, const struct calendar *ca, const str
 	if (n > 0 && !same_zone) {
 		GTimeZone *tza = calendar_zone(ca);
 		change |= time_zone_offset_at(tza, sp[0].start) !=
-			  time_zone_offset_at(tza, sp[n - 1].end - 1);
+		          time_zone_offset_at(tza, sp[n - 1].end - 1);
 	}
 	info->ordinary = !holiday && !adjusted;
-	info->reason = holiday	  ? COVERAGE_HOLIDAY
-		       : adjusted ? COVERAGE_ADJUSTED_WORKDAY
-		       : change	  ? COVERAGE_CLOCK_CHANGE
-				  : COVERAGE_DATED;
+	info->reason = holiday    ? COVERAGE_HOLIDAY
+	               : adjusted ? COVERAGE_ADJUSTED_WORKDAY
+	               : change   ? COVERAGE_CLOCK_CHANGE
+	                          : COVERAGE_DATED;
 }
 
 /* Per weekday: minutes uncovered on every ordinary date where B needs them. */
@@ -182,7 +183,7 @@ static void weekly(struct coverage *c, const struct day_info *info, int ndays, i
 }
 
 static void extra(const struct coverage *c, const struct day_info *info, int i, int32_t from,
-		  struct minute_set *x)
+                  struct minute_set *x)
 {
 	*x = info[i].unc;
 	set_and_not(x, &c->weekly[time_iso_weekday(from + i) - 1]);
@@ -223,15 +224,16 @@ static void exceptions(struct coverage *c, const struct day_info *info, int nday
 }
 
 struct coverage *coverage_compute(const struct hours *a, const struct calendar *ca,
-				  const struct hours *b, const struct calendar *cb, int32_t from_day,
-				  int32_t to_day)
+                                  const struct hours *b, const struct calendar *cb,
+                                  int32_t from_day, int32_t to_day)
 {
 	struct coverage *c;
 	struct day_info *info;
 	GArray *avail, *req;
 	int ndays;
 
-	if (!a || !ca || !b || !cb || (from_day <= to_day && (int64_t)to_day - from_day >= COVERAGE_MAX_DAYS))
+	if (!a || !ca || !b || !cb ||
+	    (from_day <= to_day && (int64_t)to_day - from_day >= COVERAGE_MAX_DAYS))
 		return NULL;
 	c = g_new0(struct coverage, 1);
 	c->exceptions = g_array_new(FALSE, FALSE, sizeof(struct coverage_exception));
@@ -314,16 +316,16 @@ static void describe_weekly(const struct coverage *c, GPtrArray *parts)
 static char *describe_exception(const struct coverage_exception *ex)
 {
 	static const char *const what[][2] = {
-		[COVERAGE_DATED] = {"", ""},
-		[COVERAGE_HOLIDAY] = {"holiday ", "holidays "},
-		[COVERAGE_ADJUSTED_WORKDAY] = {"adjusted workday ", "adjusted workdays "},
-		[COVERAGE_CLOCK_CHANGE] = {"clock-change day ", "clock-change days "},
+	    [COVERAGE_DATED] = {"", ""},
+	    [COVERAGE_HOLIDAY] = {"holiday ", "holidays "},
+	    [COVERAGE_ADJUSTED_WORKDAY] = {"adjusted workday ", "adjusted workdays "},
+	    [COVERAGE_CLOCK_CHANGE] = {"clock-change day ", "clock-change days "},
 	};
 	bool many = ex->to_day > ex->from_day;
 	char *from = time_date_format(ex->from_day), *to = time_date_format(ex->to_day);
 	char *mins = minute_set_describe(&ex->minutes);
-	char *s = g_strdup_printf("on %s%s%s%s %s", what[ex->reason][many], from, many ? EN_DASH : "",
-				  many ? to : "", mins);
+	char *s = g_strdup_printf("on %s%s%s%s %s", what[ex->reason][many], from,
+	                          many ? EN_DASH : "", many ? to : "", mins);
 
 	g_free(from);
 	g_free(to);
@@ -340,11 +342,11 @@ char *coverage_describe(const struct coverage *c)
 	describe_weekly(c, parts);
 	for (guint i = 0; i < listed; i++)
 		g_ptr_array_add(parts, describe_exception(&g_array_index(
-					       c->exceptions, struct coverage_exception, i)));
+		                           c->exceptions, struct coverage_exception, i)));
 	/* a message, not a listing: past a screenful of dates, a count */
 	if (c->exceptions->len > listed)
 		g_ptr_array_add(parts, g_strdup_printf("%u more dated exceptions",
-						       c->exceptions->len - listed));
+		                                       c->exceptions->len - listed));
 	text = join_spoken(parts);
 	g_ptr_array_free(parts, TRUE);
 	return text;

@@ -17,8 +17,8 @@ __extension__ typedef __int128 wide_int;
 
 #define LIMB 1000000u
 
-static const int64_t pow10_table[10] = {1,	   10,	     100,	1000,	    10000,
-					100000,	   1000000,  10000000,	100000000, 1000000000};
+static const int64_t pow10_table[10] = {1,      10,      100,      1000,      10000,
+                                        100000, 1000000, 10000000, 100000000, 1000000000};
 
 static bool xml_space(char c)
 {

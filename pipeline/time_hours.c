@@ -86,7 +86,7 @@ char *minute_set_describe(const struct minute_set *s)
 	}
 	for (int m = 0; next_run(s, m, &f, &t); m = t)
 		g_string_append_printf(out, "%s%02d:%02d" EN_DASH "%02d:%02d", out->len ? ", " : "",
-				       f / 60, f % 60, t / 60, t % 60);
+		                       f / 60, f % 60, t / 60, t % 60);
 	return g_string_free(out, FALSE);
 }
 
@@ -128,7 +128,7 @@ static void trim(const char **p, const char **end)
 	while (*p < *end && (**p == ' ' || **p == '\t' || **p == '\n' || **p == '\r'))
 		(*p)++;
 	while (*end > *p && ((*end)[-1] == ' ' || (*end)[-1] == '\t' || (*end)[-1] == '\n' ||
-			     (*end)[-1] == '\r'))
+	                     (*end)[-1] == '\r'))
 		(*end)--;
 }
 
@@ -267,7 +267,7 @@ enum time_error hours_add(struct hours *h, struct hours_window w)
 }
 
 enum time_error hours_add_text(struct hours *h, const char *days, const char *from, const char *to,
-			       bool workdays_only)
+                               bool workdays_only)
 {
 	struct hours_window w = {.workdays_only = workdays_only};
 	enum time_error e;
@@ -290,7 +290,7 @@ struct hours_window hours_get(const struct hours *h, size_t i)
 }
 
 void hours_day_minutes(const struct hours *h, const struct calendar *cal, int32_t day,
-		       struct minute_set *out)
+                       struct minute_set *out)
 {
 	int wd = time_iso_weekday(day) - 1;
 	bool working = cal ? calendar_is_working_day(cal, day) : wd < 5;
@@ -300,9 +300,10 @@ void hours_day_minutes(const struct hours *h, const struct calendar *cal, int32_
 	for (guint i = 0; i < h->windows->len; i++) {
 		const struct hours_window *w = &g_array_index(h->windows, struct hours_window, i);
 		bool listed = w->days & (1u << wd);
-		bool applies = !w->workdays_only ? listed
-						 : working && (listed || (adjusted_weekend &&
-									 (w->days & HOURS_WEEKDAYS)));
+		bool applies =
+		    !w->workdays_only
+		        ? listed
+		        : working && (listed || (adjusted_weekend && (w->days & HOURS_WEEKDAYS)));
 		if (applies)
 			minute_set_add(out, w->from, w->to);
 	}
@@ -314,8 +315,7 @@ static gint by_start(gconstpointer a, gconstpointer b)
 	return (x->start > y->start) - (x->start < y->start);
 }
 
-void hours_day_instants(const struct hours *h, const struct calendar *cal, int32_t day,
-			GArray *out)
+void hours_day_instants(const struct hours *h, const struct calendar *cal, int32_t day, GArray *out)
 {
 	struct minute_set ms;
 	struct time_zone_span sp[TIME_ZONE_MAX_SPANS];
@@ -323,6 +323,8 @@ void hours_day_instants(const struct hours *h, const struct calendar *cal, int32
 	int n, f, t;
 	int64_t l0 = (int64_t)day * 86400;
 
+	if (!cal)
+		return; /* instants need a zone */
 	hours_day_minutes(h, cal, day, &ms);
 	if (minute_set_is_empty(&ms))
 		return;
@@ -331,7 +333,7 @@ void hours_day_instants(const struct hours *h, const struct calendar *cal, int32
 	for (int m = 0; next_run(&ms, m, &f, &t); m = t)
 		for (int i = 0; i < n; i++) {
 			struct time_interval iv = {MAX(sp[i].start, l0 + f * 60 - sp[i].offset),
-						   MIN(sp[i].end, l0 + t * 60 - sp[i].offset)};
+			                           MIN(sp[i].end, l0 + t * 60 - sp[i].offset)};
 			if (iv.start < iv.end)
 				g_array_append_val(pieces, iv);
 		}
@@ -341,7 +343,7 @@ void hours_day_instants(const struct hours *h, const struct calendar *cal, int32
 		struct time_interval *v = &g_array_index(pieces, struct time_interval, i);
 		/* from the second piece on, the last of OUT is one of ours */
 		struct time_interval *last =
-			i > 0 ? &g_array_index(out, struct time_interval, out->len - 1) : NULL;
+		    i > 0 ? &g_array_index(out, struct time_interval, out->len - 1) : NULL;
 		if (last && v->start <= last->end)
 			last->end = MAX(last->end, v->end);
 		else
@@ -397,7 +399,7 @@ char *hours_describe(const struct hours *h)
 			char *days = hours_days_describe(mask);
 			char *mins = minute_set_describe(&sets[f][d]);
 			g_ptr_array_add(parts, g_strdup_printf("%s %s%s", days, mins,
-							       f ? " (working days)" : ""));
+			                                       f ? " (working days)" : ""));
 			g_free(days);
 			g_free(mins);
 		}

@@ -8,6 +8,7 @@
  * Howard Hinnant's days_from_civil / civil_from_days, proleptic Gregorian, exact in integers. */
 #include "timecore.h"
 
+#include <stdlib.h>
 #include <string.h>
 
 /* GCC and Clang have 128-bit integers on every 64-bit target; __extension__ keeps -Wpedantic
@@ -264,7 +265,7 @@ enum time_error time_parse_date(const char *s, int32_t *day)
 
 /* The whole dateTime; *LOCAL is seconds since 1970-01-01T00:00 of the written wall clock. */
 static enum time_error scan_datetime(const char *s, int64_t *local, bool *has_offset,
-				     int32_t *offset)
+                                     int32_t *offset)
 {
 	struct scan sc;
 	bool bad = false;
@@ -330,7 +331,8 @@ enum time_error time_parse_datetime_in_zone(const char *s, GTimeZone *tz, int64_
 		return TIME_ERR_NO_OFFSET;
 	} else {
 		int64_t day = floor_div(local, 86400);
-		*instant = time_zone_local_to_instant(tz, (int32_t)day, (int32_t)(local - day * 86400));
+		*instant =
+		    time_zone_local_to_instant(tz, (int32_t)day, (int32_t)(local - day * 86400));
 	}
 	return TIME_OK;
 }
@@ -357,9 +359,9 @@ char *time_datetime_format(int64_t instant, GTimeZone *tz)
 		g_strlcpy(zone, "Z", sizeof zone);
 	else
 		g_snprintf(zone, sizeof zone, "%c%02d:%02d", off < 0 ? '-' : '+', abs(off) / 3600,
-			   abs(off) % 3600 / 60);
+		           abs(off) % 3600 / 60);
 	return g_strdup_printf("%04d-%02d-%02dT%02d:%02d:%02d%s", y, m, d, (int)(sod / 3600),
-			       (int)(sod % 3600 / 60), (int)(sod % 60), zone);
+	                       (int)(sod % 3600 / 60), (int)(sod % 60), zone);
 }
 
 /* ------------------------------------------------------------------------------------------ */
@@ -500,8 +502,10 @@ int time_duration_compare(const struct time_duration *a, const struct time_durat
 	}
 	for (int i = 0; i < 4; i++) {
 		/* from the first of a month adding months never clamps the day */
-		wide_int ta = first_of_month_plus(ref[i][0], ref[i][1], a->months) * 86400 + a->seconds;
-		wide_int tb = first_of_month_plus(ref[i][0], ref[i][1], b->months) * 86400 + b->seconds;
+		wide_int ta =
+		    first_of_month_plus(ref[i][0], ref[i][1], a->months) * 86400 + a->seconds;
+		wide_int tb =
+		    first_of_month_plus(ref[i][0], ref[i][1], b->months) * 86400 + b->seconds;
 		int c = ta < tb ? -1 : ta > tb ? 1 : a->nanos < b->nanos ? -1 : a->nanos > b->nanos;
 		if (i == 0)
 			result = c;
@@ -539,6 +543,36 @@ enum time_error time_date_add_duration(int32_t day, const struct time_duration *
 	if (days > TIME_DAY_MAX - (int64_t)r || days < TIME_DAY_MIN - (int64_t)r)
 		return TIME_ERR_RANGE;
 	*out = (int32_t)(r + days);
+	return TIME_OK;
+}
+
+/* ANCHOR + K × EVERY */
+static enum time_error add_times(int32_t anchor, const struct time_duration *every, int64_t k,
+                                 int32_t *out)
+{
+	struct time_duration dk = {0, 0, 0};
+
+	if (__builtin_mul_overflow(every->months, k, &dk.months) ||
+	    __builtin_mul_overflow(every->seconds, k, &dk.seconds))
+		return TIME_ERR_RANGE;
+	return time_date_add_duration(anchor, &dk, out);
+}
+
+enum time_error time_period(int32_t anchor, const struct time_duration *every, int64_t k,
+                            int32_t *from, int32_t *to)
+{
+	int32_t a, b;
+	enum time_error e;
+
+	/* a period shorter than a day would repeat dates; a negative one runs backwards */
+	if (k < 0 || every->months < 0 || every->seconds < 0 ||
+	    (every->months == 0 && every->seconds < 86400) || k == INT64_MAX)
+		return TIME_ERR_RANGE;
+	if ((e = add_times(anchor, every, k, &a)) != TIME_OK ||
+	    (e = add_times(anchor, every, k + 1, &b)) != TIME_OK)
+		return e;
+	*from = a;
+	*to = b - 1;
 	return TIME_OK;
 }
 

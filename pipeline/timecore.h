@@ -1,6 +1,6 @@
 /* The time core of slm: parsing xs:duration, xs:date and xs:dateTime; working-day calendars in an
- * IANA time zone (holidays and 调休 adjusted workdays); weekly service hours and what they mean on a
- * given date; the SLA clock (DESIGN §3 Time: it pauses outside service hours and, for
+ * IANA time zone (holidays and 调休 adjusted workdays); weekly service hours and what they mean on
+ * a given date; the SLA clock (DESIGN §3 Time: it pauses outside service hours and, for
  * workdays="only" hours, on holidays); whether one set of hours covers another over a term, and
  * the uncovered part in words (rule hours-gap); exact decimals for percentages and money (rules
  * breach, availability-chain, budget-overrun).
@@ -10,12 +10,11 @@
  * shared between threads.  Every char* returned is g_malloc'd and owned by the caller (g_free).
  *
  * Representations:
- *   day      int32_t, days since 1970-01-01 in the proleptic Gregorian calendar (a local date: which
- *            zone it is local to is the caller's context, usually a calendar's zone);
- *   instant  int64_t, Unix seconds (UTC, no leap seconds);
- *   minute   int, minutes since local midnight, 0..1440 (1440 = 24:00, only as an end);
- *   percent  int64_t scaled by 10^4: 99.95 % is 999500, 100 % is 1000000 (PERCENT_100);
- *   money    int64_t cents. */
+ *   day      int32_t, days since 1970-01-01 in the proleptic Gregorian calendar (a local date:
+ * which zone it is local to is the caller's context, usually a calendar's zone); instant  int64_t,
+ * Unix seconds (UTC, no leap seconds); minute   int, minutes since local midnight, 0..1440 (1440 =
+ * 24:00, only as an end); percent  int64_t scaled by 10^4: 99.95 % is 999500, 100 % is 1000000
+ * (PERCENT_100); money    int64_t cents. */
 #ifndef SLM_TIMECORE_H
 #define SLM_TIMECORE_H
 
@@ -27,17 +26,19 @@
 /* ---------------------------------------------------------------------------------------------
  * Errors of the parsers (and of the few operations that can fail).  Every parser accepts any
  * NUL-terminated string (NULL counts as empty), trims XML whitespace around the value as the
- * schema types do (whiteSpace="collapse"), and never crashes; on failure the output is untouched. */
+ * schema types do (whiteSpace="collapse"), and never crashes; on failure the output is untouched.
+ */
 enum time_error {
 	TIME_OK = 0,
-	TIME_ERR_EMPTY,	    /* nothing but whitespace */
-	TIME_ERR_SYNTAX,    /* not in the expected lexical form */
-	TIME_ERR_RANGE,	    /* a field out of range: month 13, 2025-02-29, 25:00, year 0 or > 9999 */
-	TIME_ERR_OVERFLOW,  /* a number too large to represent */
-	TIME_ERR_NEGATIVE,  /* a negative duration, percentage or count where none makes sense */
-	TIME_ERR_PRECISION, /* more fraction digits than allowed (non-zero beyond 4 for a percent) */
+	TIME_ERR_EMPTY,    /* nothing but whitespace */
+	TIME_ERR_SYNTAX,   /* not in the expected lexical form */
+	TIME_ERR_RANGE,    /* a field out of range: month 13, 2025-02-29, 25:00, year 0 or > 9999 */
+	TIME_ERR_OVERFLOW, /* a number too large to represent */
+	TIME_ERR_NEGATIVE, /* a negative duration, percentage or count where none makes sense */
+	TIME_ERR_PRECISION, /* more fraction digits than allowed (non-zero beyond 4 for a percent)
+	                     */
 	TIME_ERR_NO_OFFSET, /* a dateTime without Z or ±hh:mm where one is required */
-	TIME_ERR_ZONE,	    /* an unknown or unacceptable time zone identifier */
+	TIME_ERR_ZONE,      /* an unknown or unacceptable time zone identifier */
 	TIME_ERR_TOO_LARGE, /* a percentage above 100 */
 };
 
@@ -99,6 +100,14 @@ int time_duration_compare(const struct time_duration *a, const struct time_durat
  * (floor: PT36H adds one day, the time of day is dropped).  TIME_ERR_RANGE outside 0001..9999. */
 enum time_error time_date_add_duration(int32_t day, const struct time_duration *d, int32_t *out);
 enum time_error time_date_add_months(int32_t day, int64_t months, int32_t *out);
+
+/* The K-th (K >= 0) of consecutive periods of length EVERY starting at ANCHOR, as the inclusive
+ * dates [*FROM, *TO] (reporting every P1M from the term start: K = 0 is the first month).  Each
+ * bound is ANCHOR + K × EVERY computed afresh, so periods never drift: from 2025-01-01 monthly
+ * periods are calendar months; from 2025-01-31 they are Jan 31–Feb 27, Feb 28–Mar 30, Mar 31–….
+ * TIME_ERR_RANGE when EVERY is shorter than a day, K < 0, or the period leaves 0001..9999. */
+enum time_error time_period(int32_t anchor, const struct time_duration *every, int64_t k,
+                            int32_t *from, int32_t *to);
 
 /* Seconds as a person reads them: "10 min", "3 h 10 min", "45 s", "0 s", "26 h 5 min". */
 char *time_seconds_describe(int64_t seconds);
@@ -193,7 +202,7 @@ void hours_free(struct hours *h);
 enum time_error hours_add(struct hours *h, struct hours_window w);
 /* The attributes as written: days="mon-fri" from="09:00" to="17:00". */
 enum time_error hours_add_text(struct hours *h, const char *days, const char *from, const char *to,
-			       bool workdays_only);
+                               bool workdays_only);
 size_t hours_count(const struct hours *h);
 struct hours_window hours_get(const struct hours *h, size_t i);
 
@@ -220,7 +229,7 @@ char *hours_days_describe(unsigned days);
 
 /* The local minutes of DAY in service (CAL may be NULL: no holidays, mon–fri working). */
 void hours_day_minutes(const struct hours *h, const struct calendar *cal, int32_t day,
-		       struct minute_set *out);
+                       struct minute_set *out);
 /* The instants of local DAY in service, appended to OUT (GArray of struct time_interval) sorted
  * and disjoint.  A window means the instants whose wall-clock time on that date lies in it: on
  * 2025-03-30 in Berlin 01:00–04:00 is 2 h and 00:00–24:00 is 23 h; on 2025-10-26 they are 4 h and
@@ -229,7 +238,7 @@ struct time_interval {
 	int64_t start, end;
 };
 void hours_day_instants(const struct hours *h, const struct calendar *cal, int32_t day,
-			GArray *out);
+                        GArray *out);
 
 /* "mon–sun 08:00–20:00", "mon–fri 09:00–12:00, 13:00–18:00 (working days)",
  * "mon–fri 09:00–17:00 (working days) and sat 09:00–12:00"; "no service hours" when empty. */
@@ -241,12 +250,12 @@ char *hours_describe(const struct hours *h);
 /* Seconds of [T0, T1) inside the service hours, evaluated in the calendar's zone day by day
  * (O(days × windows)); 0 when T1 <= T0. */
 int64_t clock_business_seconds(const struct hours *h, const struct calendar *cal, int64_t t0,
-			       int64_t t1);
+                               int64_t t1);
 /* The instant at which the clock started at T0 has counted SECONDS (>= 0): a deadline such as
  * "responded within PT15M".  False when the hours never reach it (no service for over a year, or
  * past 9999). */
 bool clock_add_business_seconds(const struct hours *h, const struct calendar *cal, int64_t t0,
-				int64_t seconds, int64_t *out);
+                                int64_t seconds, int64_t *out);
 
 /* ---------------------------------------------------------------------------------------------
  * Coverage (time_coverage.c): does A (a supporting OLA's or contract's hours, in calendar CA) cover
@@ -262,21 +271,22 @@ bool clock_add_business_seconds(const struct hours *h, const struct calendar *ca
  * A date on which A happens to cover more than usual (A's adjusted workday) is not listed: the
  * description can only overstate a gap on such dates, never hide one. */
 enum coverage_reason {
-	COVERAGE_DATED,		   /* no single reason */
-	COVERAGE_HOLIDAY,	   /* every date of the run is a holiday of CA or CB */
+	COVERAGE_DATED,            /* no single reason */
+	COVERAGE_HOLIDAY,          /* every date of the run is a holiday of CA or CB */
 	COVERAGE_ADJUSTED_WORKDAY, /* every date of the run is an adjusted workday */
-	COVERAGE_CLOCK_CHANGE,	   /* every date of the run has a UTC offset change in CA or CB */
+	COVERAGE_CLOCK_CHANGE,     /* every date of the run has a UTC offset change in CA or CB */
 };
 
 struct coverage_exception {
 	int32_t from_day, to_day; /* inclusive, B-local */
 	enum coverage_reason reason;
-	struct minute_set minutes; /* B-local minutes uncovered on those dates beyond the weekly part */
+	struct minute_set
+	    minutes; /* B-local minutes uncovered on those dates beyond the weekly part */
 };
 
 struct coverage {
 	struct minute_set weekly[7]; /* index 0 = Monday */
-	GArray *exceptions;	     /* of struct coverage_exception, in date order */
+	GArray *exceptions;          /* of struct coverage_exception, in date order */
 	int64_t required_seconds;    /* B's service time in the term */
 	int64_t uncovered_seconds;   /* of which A does not cover */
 };
@@ -284,8 +294,8 @@ struct coverage {
 /* NULL when an argument is NULL or the term is longer than COVERAGE_MAX_DAYS. */
 #define COVERAGE_MAX_DAYS 40000
 struct coverage *coverage_compute(const struct hours *a, const struct calendar *ca,
-				  const struct hours *b, const struct calendar *cb, int32_t from_day,
-				  int32_t to_day);
+                                  const struct hours *b, const struct calendar *cb,
+                                  int32_t from_day, int32_t to_day);
 bool coverage_complete(const struct coverage *c);
 /* "sat–sun all day and mon–fri 00:00–09:00, 17:00–24:00; on holidays 2025-10-01–2025-10-08
  * 09:00–17:00"; "" when complete. */
@@ -302,7 +312,7 @@ enum time_error decimal_parse(const char *s, int places, int64_t *out);
 char *decimal_format(int64_t v, int places, bool trim);
 
 #define PERCENT_PLACES 4
-#define PERCENT_100 1000000 /* 100 % scaled by 10^4 */
+#define PERCENT_100    1000000 /* 100 % scaled by 10^4 */
 /* "99.95" → 999500; "99.9" and "99.90" are equal; 0..100 only (negative → TIME_ERR_NEGATIVE,
  * above 100 → TIME_ERR_TOO_LARGE); "%" is not part of the value. */
 enum time_error percent_parse(const char *s, int64_t *out);

@@ -42,17 +42,19 @@ static struct time_duration duration(const char *s)
 static struct calendar *cn_calendar(void)
 {
 	static const char *const holidays[][2] = {
-		{"2025-01-01", "2025-01-01"}, {"2025-01-28", "2025-02-04"}, {"2025-04-04", "2025-04-06"},
-		{"2025-05-01", "2025-05-05"}, {"2025-05-31", "2025-06-02"}, {"2025-10-01", "2025-10-08"},
+	    {"2025-01-01", "2025-01-01"}, {"2025-01-28", "2025-02-04"},
+	    {"2025-04-04", "2025-04-06"}, {"2025-05-01", "2025-05-05"},
+	    {"2025-05-31", "2025-06-02"}, {"2025-10-01", "2025-10-08"},
 	};
-	static const char *const workdays[] = {"2025-01-26", "2025-02-08", "2025-04-27", "2025-09-28",
-					       "2025-10-11"};
+	static const char *const workdays[] = {"2025-01-26", "2025-02-08", "2025-04-27",
+	                                       "2025-09-28", "2025-10-11"};
 	enum time_error e;
 	struct calendar *cal = calendar_new("Asia/Shanghai", &e);
 
 	ck_assert_ptr_nonnull(cal);
 	for (size_t i = 0; i < G_N_ELEMENTS(holidays); i++)
-		ck_assert(calendar_add_holiday(cal, day_of(holidays[i][0]), day_of(holidays[i][1])));
+		ck_assert(
+		    calendar_add_holiday(cal, day_of(holidays[i][0]), day_of(holidays[i][1])));
 	for (size_t i = 0; i < G_N_ELEMENTS(workdays); i++)
 		ck_assert(calendar_add_workday(cal, day_of(workdays[i])));
 	return cal;
@@ -74,7 +76,7 @@ static struct hours *hours1(const char *days, const char *from, const char *to, 
 	return h;
 }
 
-#define ck_assert_str_eq_free(expr, expected)                                                     \
+#define ck_assert_str_eq_free(expr, expected)                                                      \
 	do {                                                                                       \
 		char *s_ = (expr);                                                                 \
 		ck_assert_ptr_nonnull(s_);                                                         \
@@ -107,37 +109,37 @@ START_TEST(test_date_invalid)
 		const char *s;
 		enum time_error e;
 	} cases[] = {
-		{NULL, TIME_ERR_EMPTY},
-		{"", TIME_ERR_EMPTY},
-		{"   ", TIME_ERR_EMPTY},
-		{"2025-02-29", TIME_ERR_RANGE},
-		{"1900-02-29", TIME_ERR_RANGE},
-		{"2025-04-31", TIME_ERR_RANGE},
-		{"2025-13-01", TIME_ERR_RANGE},
-		{"2025-00-10", TIME_ERR_RANGE},
-		{"2025-01-00", TIME_ERR_RANGE},
-		{"0000-01-01", TIME_ERR_RANGE},
-		{"10000-01-01", TIME_ERR_RANGE},
-		{"-2025-01-01", TIME_ERR_RANGE},
-		{"2025-05-01+15:00", TIME_ERR_RANGE},
-		{"2025-05-01+14:30", TIME_ERR_RANGE},
-		{"02025-01-01", TIME_ERR_SYNTAX},
-		{"2025-5-1", TIME_ERR_SYNTAX},
-		{"25-05-01", TIME_ERR_SYNTAX},
-		{"2025/05/01", TIME_ERR_SYNTAX},
-		{"2025-05-01x", TIME_ERR_SYNTAX},
-		{"2025-05-01T00:00:00", TIME_ERR_SYNTAX},
-		{"2025-05-01+8:00", TIME_ERR_SYNTAX},
-		{"2025-05-01 +08:00", TIME_ERR_SYNTAX},
-		{"2025-13-01x", TIME_ERR_SYNTAX}, /* syntax before range */
-		{"99999999999999999999999-01-01", TIME_ERR_RANGE},
-		{"\xff\xfe\xfd", TIME_ERR_SYNTAX},
-		{"２０２５-05-01", TIME_ERR_SYNTAX},
+	    {NULL, TIME_ERR_EMPTY},
+	    {"", TIME_ERR_EMPTY},
+	    {"   ", TIME_ERR_EMPTY},
+	    {"2025-02-29", TIME_ERR_RANGE},
+	    {"1900-02-29", TIME_ERR_RANGE},
+	    {"2025-04-31", TIME_ERR_RANGE},
+	    {"2025-13-01", TIME_ERR_RANGE},
+	    {"2025-00-10", TIME_ERR_RANGE},
+	    {"2025-01-00", TIME_ERR_RANGE},
+	    {"0000-01-01", TIME_ERR_RANGE},
+	    {"10000-01-01", TIME_ERR_RANGE},
+	    {"-2025-01-01", TIME_ERR_RANGE},
+	    {"2025-05-01+15:00", TIME_ERR_RANGE},
+	    {"2025-05-01+14:30", TIME_ERR_RANGE},
+	    {"02025-01-01", TIME_ERR_SYNTAX},
+	    {"2025-5-1", TIME_ERR_SYNTAX},
+	    {"25-05-01", TIME_ERR_SYNTAX},
+	    {"2025/05/01", TIME_ERR_SYNTAX},
+	    {"2025-05-01x", TIME_ERR_SYNTAX},
+	    {"2025-05-01T00:00:00", TIME_ERR_SYNTAX},
+	    {"2025-05-01+8:00", TIME_ERR_SYNTAX},
+	    {"2025-05-01 +08:00", TIME_ERR_SYNTAX},
+	    {"2025-13-01x", TIME_ERR_SYNTAX}, /* syntax before range */
+	    {"99999999999999999999999-01-01", TIME_ERR_RANGE},
+	    {"\xff\xfe\xfd", TIME_ERR_SYNTAX},
+	    {"２０２５-05-01", TIME_ERR_SYNTAX},
 	};
 	for (size_t i = 0; i < G_N_ELEMENTS(cases); i++) {
 		int32_t d = 12345;
 		ck_assert_msg(time_parse_date(cases[i].s, &d) == cases[i].e, "case %zu: %s", i,
-			      cases[i].s ? cases[i].s : "(null)");
+		              cases[i].s ? cases[i].s : "(null)");
 		ck_assert_int_eq(d, 12345); /* untouched on failure */
 	}
 }
@@ -172,13 +174,13 @@ END_TEST
 
 START_TEST(test_weekday)
 {
-	ck_assert_int_eq(time_iso_weekday(0), 4);			  /* 1970-01-01 Thursday */
-	ck_assert_int_eq(time_iso_weekday(-1), 3);			  /* Wednesday */
-	ck_assert_int_eq(time_iso_weekday(day_of("2025-05-01")), 4);	  /* Thursday */
-	ck_assert_int_eq(time_iso_weekday(day_of("2025-04-27")), 7);	  /* Sunday, 调休 */
-	ck_assert_int_eq(time_iso_weekday(day_of("2025-10-11")), 6);	  /* Saturday, 调休 */
-	ck_assert_int_eq(time_iso_weekday(day_of("2024-12-30")), 1);	  /* Monday */
-	ck_assert_int_eq(time_iso_weekday(TIME_DAY_MIN), 1);		  /* 0001-01-01 Monday */
+	ck_assert_int_eq(time_iso_weekday(0), 4);                    /* 1970-01-01 Thursday */
+	ck_assert_int_eq(time_iso_weekday(-1), 3);                   /* Wednesday */
+	ck_assert_int_eq(time_iso_weekday(day_of("2025-05-01")), 4); /* Thursday */
+	ck_assert_int_eq(time_iso_weekday(day_of("2025-04-27")), 7); /* Sunday, 调休 */
+	ck_assert_int_eq(time_iso_weekday(day_of("2025-10-11")), 6); /* Saturday, 调休 */
+	ck_assert_int_eq(time_iso_weekday(day_of("2024-12-30")), 1); /* Monday */
+	ck_assert_int_eq(time_iso_weekday(TIME_DAY_MIN), 1);         /* 0001-01-01 Monday */
 }
 END_TEST
 
@@ -198,30 +200,31 @@ START_TEST(test_datetime)
 	ck_assert_int_eq(instant("2025-05-09T11:50:00.999Z"), 1746791400);
 	ck_assert_int_eq(instant("1969-12-31T23:59:59.5Z"), -1);
 	/* 24:00:00 is the next midnight */
-	ck_assert_int_eq(instant("2025-05-09T24:00:00+08:00"), instant("2025-05-10T00:00:00+08:00"));
+	ck_assert_int_eq(instant("2025-05-09T24:00:00+08:00"),
+	                 instant("2025-05-10T00:00:00+08:00"));
 	ck_assert_int_eq(instant("2025-12-31T24:00:00Z"), instant("2026-01-01T00:00:00Z"));
 
 	static const struct {
 		const char *s;
 		enum time_error e;
 	} bad[] = {
-		{"", TIME_ERR_EMPTY},
-		{NULL, TIME_ERR_EMPTY},
-		{"2025-05-09T19:50:00", TIME_ERR_NO_OFFSET},
-		{"2025-05-09T24:00:01Z", TIME_ERR_RANGE},
-		{"2025-05-09T24:00:00.1Z", TIME_ERR_RANGE},
-		{"2025-05-09T23:59:60Z", TIME_ERR_RANGE},
-		{"2025-05-09T23:60:00Z", TIME_ERR_RANGE},
-		{"2025-05-09T25:00:00Z", TIME_ERR_RANGE},
-		{"2025-02-29T10:00:00Z", TIME_ERR_RANGE},
-		{"2025-05-09T10:00:00+14:01", TIME_ERR_RANGE},
-		{"2025-05-09T10:00Z", TIME_ERR_SYNTAX},
-		{"2025-05-09 10:00:00Z", TIME_ERR_SYNTAX},
-		{"2025-05-09T10:00:00.Z", TIME_ERR_SYNTAX},
-		{"2025-05-09T10:00:00+0800", TIME_ERR_SYNTAX},
-		{"2025-05-09T10:00:00ZZ", TIME_ERR_SYNTAX},
-		{"2025-05-09t10:00:00Z", TIME_ERR_SYNTAX},
-		{"T10:00:00Z", TIME_ERR_SYNTAX},
+	    {"", TIME_ERR_EMPTY},
+	    {NULL, TIME_ERR_EMPTY},
+	    {"2025-05-09T19:50:00", TIME_ERR_NO_OFFSET},
+	    {"2025-05-09T24:00:01Z", TIME_ERR_RANGE},
+	    {"2025-05-09T24:00:00.1Z", TIME_ERR_RANGE},
+	    {"2025-05-09T23:59:60Z", TIME_ERR_RANGE},
+	    {"2025-05-09T23:60:00Z", TIME_ERR_RANGE},
+	    {"2025-05-09T25:00:00Z", TIME_ERR_RANGE},
+	    {"2025-02-29T10:00:00Z", TIME_ERR_RANGE},
+	    {"2025-05-09T10:00:00+14:01", TIME_ERR_RANGE},
+	    {"2025-05-09T10:00Z", TIME_ERR_SYNTAX},
+	    {"2025-05-09 10:00:00Z", TIME_ERR_SYNTAX},
+	    {"2025-05-09T10:00:00.Z", TIME_ERR_SYNTAX},
+	    {"2025-05-09T10:00:00+0800", TIME_ERR_SYNTAX},
+	    {"2025-05-09T10:00:00ZZ", TIME_ERR_SYNTAX},
+	    {"2025-05-09t10:00:00Z", TIME_ERR_SYNTAX},
+	    {"T10:00:00Z", TIME_ERR_SYNTAX},
 	};
 	for (size_t i = 0; i < G_N_ELEMENTS(bad); i++) {
 		t = 42;
@@ -263,7 +266,7 @@ START_TEST(test_datetime_in_zone)
 	ck_assert_int_eq(t, instant("2025-10-26T23:00:00Z"));
 	/* without a zone, an offset is required */
 	ck_assert_int_eq(time_parse_datetime_in_zone("2025-10-26T02:30:00", NULL, &t),
-			 TIME_ERR_NO_OFFSET);
+	                 TIME_ERR_NO_OFFSET);
 	ck_assert_int_eq(time_parse_datetime_in_zone("garbage", sh, &t), TIME_ERR_SYNTAX);
 	g_time_zone_unref(sh);
 	g_time_zone_unref(be);
@@ -279,13 +282,15 @@ START_TEST(test_offset_across_midnight)
 	ck_assert_int_eq(time_zone_day_of(sh, t), day_of("2025-05-02"));
 	ck_assert_str_eq_free(time_datetime_format(t, sh), "2025-05-02T09:30:00+08:00");
 	ck_assert_str_eq_free(time_datetime_format(t, NULL), "2025-05-02T01:30:00Z");
-	ck_assert_int_eq(time_zone_day_of(sh, instant("2025-05-01T15:59:59Z")), day_of("2025-05-01"));
-	ck_assert_int_eq(time_zone_day_of(sh, instant("2025-05-01T16:00:00Z")), day_of("2025-05-02"));
+	ck_assert_int_eq(time_zone_day_of(sh, instant("2025-05-01T15:59:59Z")),
+	                 day_of("2025-05-01"));
+	ck_assert_int_eq(time_zone_day_of(sh, instant("2025-05-01T16:00:00Z")),
+	                 day_of("2025-05-02"));
 	g_time_zone_unref(sh);
 
 	GTimeZone *ny = time_zone_new("America/New_York", NULL);
 	ck_assert_str_eq_free(time_datetime_format(instant("2025-07-01T12:00:00Z"), ny),
-			      "2025-07-01T08:00:00-04:00");
+	                      "2025-07-01T08:00:00-04:00");
 	g_time_zone_unref(ny);
 }
 END_TEST
@@ -331,37 +336,37 @@ START_TEST(test_duration_invalid)
 		const char *s;
 		enum time_error e;
 	} cases[] = {
-		{NULL, TIME_ERR_EMPTY},
-		{"", TIME_ERR_EMPTY},
-		{"P", TIME_ERR_SYNTAX},
-		{"PT", TIME_ERR_SYNTAX},
-		{"P1DT", TIME_ERR_SYNTAX},
-		{"1D", TIME_ERR_SYNTAX},
-		{"p1d", TIME_ERR_SYNTAX},
-		{"P1S", TIME_ERR_SYNTAX},
-		{"PT1D", TIME_ERR_SYNTAX},
-		{"PT1H2H", TIME_ERR_SYNTAX},
-		{"P1M1Y", TIME_ERR_SYNTAX},
-		{"P1Y1Y", TIME_ERR_SYNTAX},
-		{"PT1.5M", TIME_ERR_SYNTAX},
-		{"P1.5Y", TIME_ERR_SYNTAX},
-		{"PT1.S", TIME_ERR_SYNTAX},
-		{"PT.5S", TIME_ERR_SYNTAX},
-		{"P-1D", TIME_ERR_SYNTAX},
-		{"P1D ", TIME_OK},
-		{"P 1D", TIME_ERR_SYNTAX},
-		{"PT1HT1M", TIME_ERR_SYNTAX},
-		{"P1W", TIME_ERR_SYNTAX},
-		{"-PT1H", TIME_ERR_NEGATIVE},
-		{"--PT1H", TIME_ERR_SYNTAX},
-		{"P99999999999999999999Y", TIME_ERR_OVERFLOW},
-		{"PT9223372036854775808S", TIME_ERR_OVERFLOW},
-		{"P106751991167301D", TIME_ERR_OVERFLOW},
-		{"P768614336404564650Y", TIME_OK}, /* 12 × that fits */
-		{"P768614336404564651Y", TIME_ERR_OVERFLOW},
-		{"P1DT99999999999999999H", TIME_ERR_OVERFLOW},
-		{"\xe2\x80\x93PT1H", TIME_ERR_SYNTAX},
-		{"PT1H\x01", TIME_ERR_SYNTAX},
+	    {NULL, TIME_ERR_EMPTY},
+	    {"", TIME_ERR_EMPTY},
+	    {"P", TIME_ERR_SYNTAX},
+	    {"PT", TIME_ERR_SYNTAX},
+	    {"P1DT", TIME_ERR_SYNTAX},
+	    {"1D", TIME_ERR_SYNTAX},
+	    {"p1d", TIME_ERR_SYNTAX},
+	    {"P1S", TIME_ERR_SYNTAX},
+	    {"PT1D", TIME_ERR_SYNTAX},
+	    {"PT1H2H", TIME_ERR_SYNTAX},
+	    {"P1M1Y", TIME_ERR_SYNTAX},
+	    {"P1Y1Y", TIME_ERR_SYNTAX},
+	    {"PT1.5M", TIME_ERR_SYNTAX},
+	    {"P1.5Y", TIME_ERR_SYNTAX},
+	    {"PT1.S", TIME_ERR_SYNTAX},
+	    {"PT.5S", TIME_ERR_SYNTAX},
+	    {"P-1D", TIME_ERR_SYNTAX},
+	    {"P1D ", TIME_OK},
+	    {"P 1D", TIME_ERR_SYNTAX},
+	    {"PT1HT1M", TIME_ERR_SYNTAX},
+	    {"P1W", TIME_ERR_SYNTAX},
+	    {"-PT1H", TIME_ERR_NEGATIVE},
+	    {"--PT1H", TIME_ERR_SYNTAX},
+	    {"P99999999999999999999Y", TIME_ERR_OVERFLOW},
+	    {"PT9223372036854775808S", TIME_ERR_OVERFLOW},
+	    {"P106751991167301D", TIME_ERR_OVERFLOW},
+	    {"P768614336404564650Y", TIME_OK}, /* 12 × that fits */
+	    {"P768614336404564651Y", TIME_ERR_OVERFLOW},
+	    {"P1DT99999999999999999H", TIME_ERR_OVERFLOW},
+	    {"\xe2\x80\x93PT1H", TIME_ERR_SYNTAX},
+	    {"PT1H\x01", TIME_ERR_SYNTAX},
 	};
 	for (size_t i = 0; i < G_N_ELEMENTS(cases); i++) {
 		struct time_duration d = {7, 7, 7};
@@ -375,8 +380,8 @@ END_TEST
 
 START_TEST(test_duration_format_compare)
 {
-	static const char *const canon[] = {"PT15M", "PT4H", "P1M", "P1Y2M3DT4H5M6.5S", "PT0S",
-					    "P10D", "P1DT0.25S", "PT1H0.000000001S"};
+	static const char *const canon[] = {"PT15M", "PT4H", "P1M",       "P1Y2M3DT4H5M6.5S",
+	                                    "PT0S",  "P10D", "P1DT0.25S", "PT1H0.000000001S"};
 	for (size_t i = 0; i < G_N_ELEMENTS(canon); i++) {
 		struct time_duration d = duration(canon[i]);
 		ck_assert_str_eq_free(time_duration_format(&d), canon[i]);
@@ -453,6 +458,40 @@ START_TEST(test_date_add)
 }
 END_TEST
 
+START_TEST(test_period)
+{
+	struct time_duration p1m = duration("P1M"), p3m = duration("P3M"), p1w = duration("P7D");
+	struct time_duration pt1h = duration("PT1H");
+	int32_t from = 0, to = 0;
+
+	/* monthly reporting from the term start 2025-01-01 */
+	ck_assert_int_eq(time_period(day_of("2025-01-01"), &p1m, 0, &from, &to), TIME_OK);
+	ck_assert_int_eq(from, day_of("2025-01-01"));
+	ck_assert_int_eq(to, day_of("2025-01-31"));
+	ck_assert_int_eq(time_period(day_of("2025-01-01"), &p1m, 1, &from, &to), TIME_OK);
+	ck_assert_int_eq(from, day_of("2025-02-01"));
+	ck_assert_int_eq(to, day_of("2025-02-28"));
+	ck_assert_int_eq(time_period(day_of("2025-01-01"), &p3m, 3, &from, &to), TIME_OK);
+	ck_assert_int_eq(from, day_of("2025-10-01"));
+	ck_assert_int_eq(to, day_of("2025-12-31"));
+	/* anchored on the 31st: no drift, the clamp only shortens a period */
+	ck_assert_int_eq(time_period(day_of("2025-01-31"), &p1m, 0, &from, &to), TIME_OK);
+	ck_assert_int_eq(to, day_of("2025-02-27"));
+	ck_assert_int_eq(time_period(day_of("2025-01-31"), &p1m, 2, &from, &to), TIME_OK);
+	ck_assert_int_eq(from, day_of("2025-03-31"));
+	ck_assert_int_eq(to, day_of("2025-04-29"));
+	ck_assert_int_eq(time_period(day_of("2025-01-06"), &p1w, 52, &from, &to), TIME_OK);
+	ck_assert_int_eq(from, day_of("2026-01-05"));
+	ck_assert_int_eq(to, day_of("2026-01-11"));
+	from = to = 3;
+	ck_assert_int_eq(time_period(0, &pt1h, 0, &from, &to), TIME_ERR_RANGE);
+	ck_assert_int_eq(time_period(0, &p1m, -1, &from, &to), TIME_ERR_RANGE);
+	ck_assert_int_eq(time_period(0, &p1m, INT64_MAX, &from, &to), TIME_ERR_RANGE);
+	ck_assert_int_eq(time_period(0, &p1m, 1000000, &from, &to), TIME_ERR_RANGE);
+	ck_assert_int_eq(from, 3);
+}
+END_TEST
+
 START_TEST(test_seconds_describe)
 {
 	ck_assert_str_eq_free(time_seconds_describe(600), "10 min");
@@ -473,9 +512,17 @@ END_TEST
 
 START_TEST(test_zone_new)
 {
-	static const char *const bad[] = {NULL, "", "Mars/Olympus", "Asia/Shanghia", "/etc/passwd",
-					  "../../etc/passwd", "Asia/../Asia/Shanghai", " Asia/Shanghai",
-					  "Asia/Shanghai\n", "localtime:x", "Europe\\Berlin"};
+	static const char *const bad[] = {NULL,
+	                                  "",
+	                                  "Mars/Olympus",
+	                                  "Asia/Shanghia",
+	                                  "/etc/passwd",
+	                                  "../../etc/passwd",
+	                                  "Asia/../Asia/Shanghai",
+	                                  " Asia/Shanghai",
+	                                  "Asia/Shanghai\n",
+	                                  "localtime:x",
+	                                  "Europe\\Berlin"};
 	for (size_t i = 0; i < G_N_ELEMENTS(bad); i++) {
 		enum time_error e = TIME_OK;
 		ck_assert_ptr_null(time_zone_new(bad[i], &e));
@@ -484,7 +531,7 @@ START_TEST(test_zone_new)
 		ck_assert_int_eq(e, TIME_ERR_ZONE);
 	}
 	static const char *const good[] = {"Asia/Shanghai", "Europe/Berlin", "UTC",
-					   "America/Argentina/Buenos_Aires", "Etc/GMT-8"};
+	                                   "America/Argentina/Buenos_Aires", "Etc/GMT-8"};
 	for (size_t i = 0; i < G_N_ELEMENTS(good); i++) {
 		enum time_error e = TIME_ERR_SYNTAX;
 		struct calendar *cal = calendar_new(good[i], &e);
@@ -531,7 +578,7 @@ START_TEST(test_zone_day_spans)
 	ck_assert_int_eq(time_zone_offset_at(be, instant("2025-03-30T00:59:59Z")), 3600);
 	ck_assert_int_eq(time_zone_offset_at(be, instant("2025-03-30T01:00:00Z")), 7200);
 	ck_assert_int_eq(time_zone_local_to_instant(be, day_of("2025-10-26"), 86400),
-			 instant("2025-10-26T23:00:00Z"));
+	                 instant("2025-10-26T23:00:00Z"));
 	g_time_zone_unref(be);
 	g_time_zone_unref(sh);
 }
@@ -541,24 +588,24 @@ START_TEST(test_calendar_working_days)
 {
 	struct calendar *cal = cn_calendar();
 
-	ck_assert(!calendar_is_working_day(cal, day_of("2025-05-01")));	  /* 劳动节 */
-	ck_assert(!calendar_is_working_day(cal, day_of("2025-05-05")));	  /* its last day */
+	ck_assert(!calendar_is_working_day(cal, day_of("2025-05-01"))); /* 劳动节 */
+	ck_assert(!calendar_is_working_day(cal, day_of("2025-05-05"))); /* its last day */
 	ck_assert(calendar_is_working_day(cal, day_of("2025-05-06")));
 	ck_assert(calendar_is_working_day(cal, day_of("2025-04-30")));
-	ck_assert(calendar_is_working_day(cal, day_of("2025-04-27")));	  /* Sunday, 调休 */
-	ck_assert(!calendar_is_working_day(cal, day_of("2025-04-26")));	  /* Saturday */
-	ck_assert(calendar_is_working_day(cal, day_of("2025-10-11")));	  /* Saturday, 调休 */
+	ck_assert(calendar_is_working_day(cal, day_of("2025-04-27")));  /* Sunday, 调休 */
+	ck_assert(!calendar_is_working_day(cal, day_of("2025-04-26"))); /* Saturday */
+	ck_assert(calendar_is_working_day(cal, day_of("2025-10-11")));  /* Saturday, 调休 */
 	ck_assert(!calendar_is_working_day(cal, day_of("2025-10-12")));
 	ck_assert(calendar_is_holiday(cal, day_of("2025-10-04")));
 	ck_assert(!calendar_is_holiday(cal, day_of("2025-10-09")));
 	ck_assert(calendar_is_adjusted_workday(cal, day_of("2025-04-27")));
 	ck_assert(!calendar_is_adjusted_workday(cal, day_of("2025-04-28")));
-	ck_assert_int_eq(calendar_count_working_days(cal, day_of("2025-05-01"), day_of("2025-05-31")),
-			 19);
-	ck_assert_int_eq(calendar_count_working_days(cal, day_of("2025-01-01"), day_of("2025-12-31")),
-			 248);
-	ck_assert_int_eq(calendar_count_working_days(cal, day_of("2025-05-31"), day_of("2025-05-01")),
-			 0);
+	ck_assert_int_eq(
+	    calendar_count_working_days(cal, day_of("2025-05-01"), day_of("2025-05-31")), 19);
+	ck_assert_int_eq(
+	    calendar_count_working_days(cal, day_of("2025-01-01"), day_of("2025-12-31")), 248);
+	ck_assert_int_eq(
+	    calendar_count_working_days(cal, day_of("2025-05-31"), day_of("2025-05-01")), 0);
 	/* bad ranges are refused */
 	ck_assert(!calendar_add_holiday(cal, day_of("2025-06-02"), day_of("2025-06-01")));
 	ck_assert(!calendar_add_holiday(cal, 0, TIME_DAY_MAX + 1));
@@ -617,27 +664,30 @@ START_TEST(test_parse_days)
 		const char *s;
 		unsigned mask;
 	} good[] = {
-		{"mon-fri", HOURS_WEEKDAYS},
-		{"mon-sun", HOURS_ALL_DAYS},
-		{"sat-sun", HOURS_SAT | HOURS_SUN},
-		{"fri-mon", HOURS_FRI | HOURS_SAT | HOURS_SUN | HOURS_MON},
-		{"sun-sat", HOURS_ALL_DAYS},
-		{"mon,wed,fri", HOURS_MON | HOURS_WED | HOURS_FRI},
-		{"sat", HOURS_SAT},
-		{"mon-mon", HOURS_MON},
-		{"MON-Fri", HOURS_WEEKDAYS},
-		{" mon , wed ", HOURS_MON | HOURS_WED},
-		{"mon-wed,sat", HOURS_MON | HOURS_TUE | HOURS_WED | HOURS_SAT},
-		{"mon\xe2\x80\x93" "fri", HOURS_WEEKDAYS},
-		{"mon - fri", HOURS_WEEKDAYS},
+	    {"mon-fri", HOURS_WEEKDAYS},
+	    {"mon-sun", HOURS_ALL_DAYS},
+	    {"sat-sun", HOURS_SAT | HOURS_SUN},
+	    {"fri-mon", HOURS_FRI | HOURS_SAT | HOURS_SUN | HOURS_MON},
+	    {"sun-sat", HOURS_ALL_DAYS},
+	    {"mon,wed,fri", HOURS_MON | HOURS_WED | HOURS_FRI},
+	    {"sat", HOURS_SAT},
+	    {"mon-mon", HOURS_MON},
+	    {"MON-Fri", HOURS_WEEKDAYS},
+	    {" mon , wed ", HOURS_MON | HOURS_WED},
+	    {"mon-wed,sat", HOURS_MON | HOURS_TUE | HOURS_WED | HOURS_SAT},
+	    {"mon\xe2\x80\x93"
+	     "fri",
+	     HOURS_WEEKDAYS},
+	    {"mon - fri", HOURS_WEEKDAYS},
 	};
 	for (size_t i = 0; i < G_N_ELEMENTS(good); i++) {
 		unsigned m = 0;
 		ck_assert_msg(hours_parse_days(good[i].s, &m) == TIME_OK, "case %zu", i);
 		ck_assert_uint_eq(m, good[i].mask);
 	}
-	static const char *const bad[] = {"mon-", "-fri", "xyz", "mon,,fri", "monday", "mon-fri-sat",
-					  "mon,", ",mon", "mo", "mon fri", "\xff", "mon\xe2\x80", "1-5"};
+	static const char *const bad[] = {
+	    "mon-", "-fri", "xyz",     "mon,,fri", "monday",      "mon-fri-sat", "mon,",
+	    ",mon", "mo",   "mon fri", "\xff",     "mon\xe2\x80", "1-5"};
 	for (size_t i = 0; i < G_N_ELEMENTS(bad); i++) {
 		unsigned m = 99;
 		ck_assert_msg(hours_parse_days(bad[i], &m) == TIME_ERR_SYNTAX, "bad %zu", i);
@@ -713,7 +763,8 @@ START_TEST(test_hours_day_minutes)
 
 	hours_day_minutes(t3, cal, day_of("2025-04-30"), &ms);
 	ck_assert_int_eq(minute_set_count(&ms), 480);
-	ck_assert(minute_set_has(&ms, 540) && !minute_set_has(&ms, 539) && !minute_set_has(&ms, 1020));
+	ck_assert(minute_set_has(&ms, 540) && !minute_set_has(&ms, 539) &&
+	          !minute_set_has(&ms, 1020));
 	hours_day_minutes(t3, cal, day_of("2025-05-01"), &ms); /* holiday */
 	ck_assert(minute_set_is_empty(&ms));
 	hours_day_minutes(t3, cal, day_of("2025-04-26"), &ms); /* Saturday */
@@ -729,7 +780,9 @@ START_TEST(test_hours_day_minutes)
 	hours_day_minutes(lunch, cal, day_of("2025-10-11"), &ms); /* adjusted Saturday */
 	ck_assert_int_eq(minute_set_count(&ms), 480);
 	ck_assert(!minute_set_has(&ms, 12 * 60) && minute_set_has(&ms, 13 * 60));
-	ck_assert_str_eq_free(minute_set_describe(&ms), "09:00\xe2\x80\x93" "12:00, 13:00\xe2\x80\x93" "18:00");
+	ck_assert_str_eq_free(minute_set_describe(&ms), "09:00\xe2\x80\x93"
+	                                                "12:00, 13:00\xe2\x80\x93"
+	                                                "18:00");
 	/* without a calendar: mon–fri working, no holidays */
 	hours_day_minutes(t3, NULL, day_of("2025-05-01"), &ms);
 	ck_assert_int_eq(minute_set_count(&ms), 480);
@@ -764,7 +817,7 @@ START_TEST(test_hours_describe)
 	ck_assert_str_eq_free(hours_describe(h), "mon–fri 09:00–12:00, 13:00–18:00 (working days)");
 	ck_assert_int_eq(hours_add_text(h, "sat", "09:00", "12:00", false), TIME_OK);
 	ck_assert_str_eq_free(hours_describe(h), "mon–fri 09:00–12:00, 13:00–18:00 (working days) "
-						 "and sat 09:00–12:00");
+	                                         "and sat 09:00–12:00");
 	hours_free(h);
 	h = hours1("mon,wed,fri", "08:00", "12:00", false);
 	ck_assert_str_eq_free(hours_describe(h), "mon, wed, fri 08:00–12:00");
@@ -772,8 +825,9 @@ START_TEST(test_hours_describe)
 	h = hours1("fri-mon", "22:00", "24:00", false);
 	ck_assert_int_eq(hours_add_text(h, "sat-tue", "00:00", "06:00", false), TIME_OK);
 	/* sat, sun and mon have the same windows: one group, said as a wrapping range */
-	ck_assert_str_eq_free(hours_describe(h), "sat–mon 00:00–06:00, 22:00–24:00; tue 00:00–06:00 "
-						 "and fri 22:00–24:00");
+	ck_assert_str_eq_free(hours_describe(h),
+	                      "sat–mon 00:00–06:00, 22:00–24:00; tue 00:00–06:00 "
+	                      "and fri 22:00–24:00");
 	hours_free(h);
 	h = hours_new();
 	ck_assert_str_eq_free(hours_describe(h), "no service hours");
@@ -781,7 +835,8 @@ START_TEST(test_hours_describe)
 
 	ck_assert_str_eq_free(hours_days_describe(HOURS_SAT | HOURS_SUN), "sat–sun");
 	ck_assert_str_eq_free(hours_days_describe(HOURS_SAT | HOURS_SUN | HOURS_MON), "sat–mon");
-	ck_assert_str_eq_free(hours_days_describe(HOURS_MON | HOURS_SUN | HOURS_WED), "sun–mon, wed");
+	ck_assert_str_eq_free(hours_days_describe(HOURS_MON | HOURS_SUN | HOURS_WED),
+	                      "sun–mon, wed");
 	ck_assert_str_eq_free(hours_days_describe(HOURS_ALL_DAYS & ~HOURS_THU), "fri–wed");
 	ck_assert_str_eq_free(hours_days_describe(HOURS_TUE | HOURS_THU), "tue, thu");
 	ck_assert_str_eq_free(hours_days_describe(0), "");
@@ -824,27 +879,28 @@ START_TEST(test_clock_reference_tier3)
 	int64_t opened = instant("2025-04-30T16:30:00+08:00");
 	int64_t due;
 
-	ck_assert_int_eq(clock_business_seconds(t3, cal, opened, instant("2025-05-06T09:30:00+08:00")),
-			 3600);
-	ck_assert_int_eq(clock_business_seconds(t3, cal, opened, instant("2025-05-06T11:00:00+08:00")),
-			 1800 + 2 * 3600);
+	ck_assert_int_eq(
+	    clock_business_seconds(t3, cal, opened, instant("2025-05-06T09:30:00+08:00")), 3600);
+	ck_assert_int_eq(
+	    clock_business_seconds(t3, cal, opened, instant("2025-05-06T11:00:00+08:00")),
+	    1800 + 2 * 3600);
 	ck_assert(clock_add_business_seconds(t3, cal, opened, 3600, &due));
 	ck_assert_int_eq(due, instant("2025-05-06T09:30:00+08:00"));
 	/* holiday at the edge of the window */
 	ck_assert_int_eq(clock_business_seconds(t3, cal, instant("2025-04-30T16:59:00+08:00"),
-						instant("2025-05-06T09:01:00+08:00")),
-			 120);
+	                                        instant("2025-05-06T09:01:00+08:00")),
+	                 120);
 	ck_assert_int_eq(clock_business_seconds(t3, cal, instant("2025-04-30T17:00:00+08:00"),
-						instant("2025-05-06T09:00:00+08:00")),
-			 0);
+	                                        instant("2025-05-06T09:00:00+08:00")),
+	                 0);
 	/* opened on the holiday */
 	ck_assert_int_eq(clock_business_seconds(t3, cal, instant("2025-05-01T10:00:00+08:00"),
-						instant("2025-05-06T10:00:00+08:00")),
-			 3600);
+	                                        instant("2025-05-06T10:00:00+08:00")),
+	                 3600);
 	/* the adjusted Sunday 2025-04-27 counts, Saturday does not */
 	ck_assert_int_eq(clock_business_seconds(t3, cal, instant("2025-04-26T12:00:00+08:00"),
-						instant("2025-04-28T10:00:00+08:00")),
-			 9 * 3600);
+	                                        instant("2025-04-28T10:00:00+08:00")),
+	                 9 * 3600);
 	hours_free(t3);
 	calendar_free(cal);
 }
@@ -862,27 +918,27 @@ START_TEST(test_clock_edges)
 	ck_assert_int_eq(hours_add_text(night, "mon-sun", "00:00", "06:00", false), TIME_OK);
 	/* midnight crossing */
 	ck_assert_int_eq(clock_business_seconds(night, cal, instant("2025-05-09T23:00:00+08:00"),
-						instant("2025-05-10T01:00:00+08:00")),
-			 7200);
+	                                        instant("2025-05-10T01:00:00+08:00")),
+	                 7200);
 	ck_assert_int_eq(clock_business_seconds(night, cal, instant("2025-05-09T21:00:00+08:00"),
-						instant("2025-05-10T07:00:00+08:00")),
-			 8 * 3600);
+	                                        instant("2025-05-10T07:00:00+08:00")),
+	                 8 * 3600);
 	/* year end */
 	ck_assert_int_eq(clock_business_seconds(all, cal, instant("2025-12-31T23:00:00+08:00"),
-						instant("2026-01-01T01:00:00+08:00")),
-			 7200);
+	                                        instant("2026-01-01T01:00:00+08:00")),
+	                 7200);
 	/* month end, Feb in a leap year */
 	ck_assert_int_eq(clock_business_seconds(t2, cal, instant("2024-02-28T19:00:00+08:00"),
-						instant("2024-03-01T09:00:00+08:00")),
-			 3600 + 12 * 3600 + 3600);
+	                                        instant("2024-03-01T09:00:00+08:00")),
+	                 3600 + 12 * 3600 + 3600);
 	/* three months, day by day: Jan + Feb + Mar 2025 = 90 days of 12 h */
 	ck_assert_int_eq(clock_business_seconds(t2, cal, instant("2025-01-01T00:00:00+08:00"),
-						instant("2025-04-01T00:00:00+08:00")),
-			 90 * 12 * 3600);
+	                                        instant("2025-04-01T00:00:00+08:00")),
+	                 90 * 12 * 3600);
 	/* ten years of 24 h */
 	ck_assert_int_eq(clock_business_seconds(all, cal, instant("2020-01-01T00:00:00Z"),
-						instant("2030-01-01T00:00:00Z")),
-			 instant("2030-01-01T00:00:00Z") - instant("2020-01-01T00:00:00Z"));
+	                                        instant("2030-01-01T00:00:00Z")),
+	                 instant("2030-01-01T00:00:00Z") - instant("2020-01-01T00:00:00Z"));
 	/* reversed, empty, nothing */
 	ck_assert_int_eq(clock_business_seconds(all, cal, 1000, 10), 0);
 	ck_assert_int_eq(clock_business_seconds(all, cal, 1000, 1000), 0);
@@ -895,8 +951,8 @@ START_TEST(test_clock_edges)
 	ck_assert(!clock_add_business_seconds(t2, cal, INT64_MAX, 60, &t));
 	/* offsets across midnight: 23:30-02:00 on May 1 is 09:30 May 2 in Shanghai */
 	ck_assert_int_eq(clock_business_seconds(t2, cal, instant("2025-05-01T23:30:00-02:00"),
-						instant("2025-05-02T10:30:00+08:00")),
-			 3600);
+	                                        instant("2025-05-02T10:30:00+08:00")),
+	                 3600);
 	hours_free(night);
 	hours_free(all);
 	hours_free(t2);
@@ -928,14 +984,14 @@ START_TEST(test_clock_dst_berlin)
 	ck_assert_int_eq(clock_business_seconds(gap, cal, t0, t1), 3600);
 	/* a week across the change: 7 × 3 h, one day 2 h */
 	ck_assert_int_eq(clock_business_seconds(early, cal, instant("2025-03-27T00:00:00+01:00"),
-						instant("2025-04-03T00:00:00+02:00")),
-			 6 * 3 * 3600 + 2 * 3600);
+	                                        instant("2025-04-03T00:00:00+02:00")),
+	                 6 * 3 * 3600 + 2 * 3600);
 	/* deadlines across the change: 01:30 CET + 1 h of 01:00–04:00 is 03:30 CEST */
 	ck_assert(clock_add_business_seconds(early, cal, instant("2025-03-30T01:30:00+01:00"), 3600,
-					     &due));
+	                                     &due));
 	ck_assert_int_eq(due, instant("2025-03-30T03:30:00+02:00"));
 	ck_assert(clock_add_business_seconds(early, cal, instant("2025-10-26T01:30:00+02:00"), 7200,
-					     &due));
+	                                     &due));
 	ck_assert_int_eq(due, instant("2025-10-26T02:30:00+01:00"));
 	hours_free(all);
 	hours_free(early);
@@ -955,9 +1011,9 @@ START_TEST(test_day_instants)
 	/* 01:00 CEST .. 04:00 CET is one interval of 4 h */
 	ck_assert_uint_eq(v->len, 1);
 	ck_assert_int_eq(g_array_index(v, struct time_interval, 0).start,
-			 instant("2025-10-26T01:00:00+02:00"));
+	                 instant("2025-10-26T01:00:00+02:00"));
 	ck_assert_int_eq(g_array_index(v, struct time_interval, 0).end,
-			 instant("2025-10-26T04:00:00+01:00"));
+	                 instant("2025-10-26T04:00:00+01:00"));
 	g_array_free(v, TRUE);
 	hours_free(h);
 	calendar_free(cal);
@@ -968,7 +1024,7 @@ END_TEST
  * Coverage */
 
 static char *gap_text(const struct hours *a, const struct calendar *ca, const struct hours *b,
-		      const struct calendar *cb, const char *from, const char *to)
+                      const struct calendar *cb, const char *from, const char *to)
 {
 	struct coverage *c = coverage_compute(a, ca, b, cb, day_of(from), day_of(to));
 	char *s;
@@ -988,13 +1044,21 @@ START_TEST(test_coverage_weekly)
 	struct coverage *c;
 
 	ck_assert_str_eq_free(gap_text(a, cal, b, cal, "2025-01-01", "2026-12-31"),
-			      "sat–sun all day and mon–fri 00:00–09:00, 17:00–24:00");
+	                      "sat–sun all day and mon–fri 00:00–09:00, 17:00–24:00");
 	c = coverage_compute(a, cal, b, cal, day_of("2025-01-01"), day_of("2025-12-31"));
 	ck_assert_int_eq(c->required_seconds, 365 * 86400);
 	ck_assert_int_eq(c->uncovered_seconds, 365 * 86400 - 261 * 8 * 3600);
 	ck_assert_uint_eq(c->exceptions->len, 0);
 	ck_assert_int_eq(minute_set_count(&c->weekly[5]), 1440);
 	coverage_free(c);
+	/* a lunch break in A is a weekly gap */
+	struct hours *lunch = hours1("mon-fri", "09:00", "12:00", false);
+	struct hours *office = hours1("mon-fri", "09:00", "18:00", false);
+	ck_assert_int_eq(hours_add_text(lunch, "mon-fri", "13:00", "18:00", false), TIME_OK);
+	ck_assert_str_eq_free(gap_text(lunch, cal, office, cal, "2025-01-01", "2025-12-31"),
+	                      "mon–fri 12:00–13:00");
+	hours_free(lunch);
+	hours_free(office);
 	/* the other way round there is nothing to say */
 	ck_assert_str_eq_free(gap_text(b, cal, a, cal, "2025-01-01", "2026-12-31"), "");
 	/* an empty term is covered */
@@ -1011,8 +1075,8 @@ END_TEST
 
 START_TEST(test_coverage_reference)
 {
-	/* the vocabulary: OLA-NET 07:00–21:00 behind tier 2; the retail OLA 08:30–17:30 working days
-	 * behind tier 3 */
+	/* the vocabulary: OLA-NET 07:00–21:00 behind tier 2; the retail OLA 08:30–17:30 working
+	 * days behind tier 3 */
 	struct calendar *cal = cn_calendar();
 	struct hours *ola_net = hours1("mon-sun", "07:00", "21:00", false);
 	struct hours *t2 = hours1("mon-sun", "08:00", "20:00", false);
@@ -1022,7 +1086,7 @@ START_TEST(test_coverage_reference)
 	ck_assert_str_eq_free(gap_text(ola_net, cal, t2, cal, "2025-01-01", "2026-12-31"), "");
 	ck_assert_str_eq_free(gap_text(ola_ops, cal, t3, cal, "2025-01-01", "2025-12-31"), "");
 	ck_assert_str_eq_free(gap_text(t2, cal, ola_net, cal, "2025-01-01", "2026-12-31"),
-			      "mon–sun 07:00–08:00, 20:00–21:00");
+	                      "mon–sun 07:00–08:00, 20:00–21:00");
 	hours_free(ola_net);
 	hours_free(t2);
 	hours_free(ola_ops);
@@ -1039,17 +1103,17 @@ START_TEST(test_coverage_holidays)
 	struct hours *b = hours1("mon-sun", "00:00", "24:00", false);
 
 	ck_assert_str_eq_free(gap_text(a, cal, b, cal, "2025-01-01", "2025-12-31"),
-			      "sat–sun all day; mon–fri 00:00–09:00, 17:00–24:00; "
-			      "on holiday 2025-01-01 09:00–17:00; "
-			      "on holidays 2025-01-28–2025-02-04 09:00–17:00; "
-			      "on holiday 2025-04-04 09:00–17:00; "
-			      "on holidays 2025-05-01–2025-05-05 09:00–17:00; "
-			      "on holiday 2025-06-02 09:00–17:00 and "
-			      "on holidays 2025-10-01–2025-10-08 09:00–17:00");
+	                      "sat–sun all day; mon–fri 00:00–09:00, 17:00–24:00; "
+	                      "on holiday 2025-01-01 09:00–17:00; "
+	                      "on holidays 2025-01-28–2025-02-04 09:00–17:00; "
+	                      "on holiday 2025-04-04 09:00–17:00; "
+	                      "on holidays 2025-05-01–2025-05-05 09:00–17:00; "
+	                      "on holiday 2025-06-02 09:00–17:00 and "
+	                      "on holidays 2025-10-01–2025-10-08 09:00–17:00");
 	/* only October */
 	ck_assert_str_eq_free(gap_text(a, cal, b, cal, "2025-10-01", "2025-10-31"),
-			      "sat–sun all day; mon–fri 00:00–09:00, 17:00–24:00 and "
-			      "on holidays 2025-10-01–2025-10-08 09:00–17:00");
+	                      "sat–sun all day; mon–fri 00:00–09:00, 17:00–24:00 and "
+	                      "on holidays 2025-10-01–2025-10-08 09:00–17:00");
 	hours_free(a);
 	hours_free(b);
 	calendar_free(cal);
@@ -1066,17 +1130,17 @@ START_TEST(test_coverage_adjusted_workdays)
 	struct coverage *c;
 
 	ck_assert_str_eq_free(gap_text(a, cal, b, cal, "2025-01-01", "2025-12-31"),
-			      "on adjusted workday 2025-01-26 09:00–17:00; "
-			      "on adjusted workday 2025-02-08 09:00–17:00; "
-			      "on adjusted workday 2025-04-27 09:00–17:00; "
-			      "on adjusted workday 2025-09-28 09:00–17:00 and "
-			      "on adjusted workday 2025-10-11 09:00–17:00");
+	                      "on adjusted workday 2025-01-26 09:00–17:00; "
+	                      "on adjusted workday 2025-02-08 09:00–17:00; "
+	                      "on adjusted workday 2025-04-27 09:00–17:00; "
+	                      "on adjusted workday 2025-09-28 09:00–17:00 and "
+	                      "on adjusted workday 2025-10-11 09:00–17:00");
 	c = coverage_compute(a, cal, b, cal, day_of("2025-01-01"), day_of("2025-12-31"));
 	ck_assert_int_eq(c->uncovered_seconds, 5 * 8 * 3600);
 	ck_assert_int_eq(c->required_seconds, 248 * 8 * 3600);
 	ck_assert_uint_eq(c->exceptions->len, 5);
 	ck_assert_int_eq(g_array_index(c->exceptions, struct coverage_exception, 2).reason,
-			 COVERAGE_ADJUSTED_WORKDAY);
+	                 COVERAGE_ADJUSTED_WORKDAY);
 	coverage_free(c);
 	hours_free(a);
 	hours_free(b);
@@ -1094,22 +1158,23 @@ START_TEST(test_coverage_zones)
 	struct coverage *c;
 
 	ck_assert_str_eq_free(gap_text(a, ca, b, cb, "2025-01-01", "2025-12-31"),
-			      "mon–sun 01:00–14:00; "
-			      "on 2025-01-01–2025-03-29 14:00–15:00; "
-			      "on 2025-03-31–2025-10-25 00:00–01:00; "
-			      "on clock-change day 2025-10-26 00:00–01:00, 14:00–15:00 and "
-			      "on 2025-10-27–2025-12-31 14:00–15:00");
+	                      "mon–sun 01:00–14:00; "
+	                      "on 2025-01-01–2025-03-29 14:00–15:00; "
+	                      "on 2025-03-31–2025-10-25 00:00–01:00; "
+	                      "on clock-change day 2025-10-26 00:00–01:00, 14:00–15:00 and "
+	                      "on 2025-10-27–2025-12-31 14:00–15:00");
 	c = coverage_compute(a, ca, b, cb, day_of("2025-01-01"), day_of("2025-12-31"));
 	ck_assert_int_eq(c->required_seconds, 365 * 86400);
-	/* covered: ten hours of every Berlin day that falls in the Shanghai year — 2024-12-31's last
-	 * hour (Shanghai 00:00–01:00 on 1 Jan) and all of 2025 but 2025-12-31's last hour */
+	/* covered: ten hours of every Berlin day that falls in the Shanghai year — 2024-12-31's
+	 * last hour (Shanghai 00:00–01:00 on 1 Jan) and all of 2025 but 2025-12-31's last hour */
 	ck_assert_int_eq(c->uncovered_seconds, 365 * 86400 - 365 * 10 * 3600);
 	coverage_free(c);
-	/* B in Berlin, A in Shanghai 07:00–24:00: Berlin 00:00–01:00 is uncovered only under CEST */
+	/* B in Berlin, A in Shanghai 07:00–24:00: Berlin 00:00–01:00 is uncovered only under CEST
+	 */
 	struct hours *a2 = hours1("mon-sun", "07:00", "24:00", false);
 	struct hours *b2 = hours1("mon-sun", "00:00", "08:00", false);
 	ck_assert_str_eq_free(gap_text(a2, cb, b2, ca, "2025-01-01", "2025-12-31"),
-			      "on 2025-03-31–2025-10-26 00:00–01:00");
+	                      "on 2025-03-31–2025-10-26 00:00–01:00");
 	hours_free(a2);
 	hours_free(b2);
 	hours_free(a);
@@ -1125,7 +1190,8 @@ START_TEST(test_coverage_dst_same_zone)
 	struct calendar *cal = plain_calendar("Europe/Berlin");
 	struct hours *a = hours1("mon-sun", "00:00", "24:00", false);
 	struct hours *b = hours1("mon-sun", "01:00", "04:00", false);
-	struct coverage *c = coverage_compute(a, cal, b, cal, day_of("2025-01-01"), day_of("2025-12-31"));
+	struct coverage *c =
+	    coverage_compute(a, cal, b, cal, day_of("2025-01-01"), day_of("2025-12-31"));
 
 	ck_assert(coverage_complete(c));
 	ck_assert_int_eq(c->required_seconds, (365 * 3 - 1 + 1) * 3600);
@@ -1157,8 +1223,8 @@ START_TEST(test_coverage_long_term_fast)
 
 	ck_assert_int_eq(hours_add_text(a, "mon-fri", "13:00", "18:00", true), TIME_OK);
 	for (int i = 0; i < 5; i++) {
-		struct coverage *c = coverage_compute(a, ca, b, cb, day_of("2025-01-01"),
-						      day_of("2026-12-31"));
+		struct coverage *c =
+		    coverage_compute(a, ca, b, cb, day_of("2025-01-01"), day_of("2026-12-31"));
 		char *s = coverage_describe(c);
 		ck_assert(!coverage_complete(c));
 		ck_assert(strlen(s) > 0);
@@ -1204,28 +1270,28 @@ START_TEST(test_percent_parse)
 		const char *s;
 		enum time_error e;
 	} bad[] = {
-		{"99.95000001", TIME_ERR_PRECISION},
-		{"99.99999", TIME_ERR_PRECISION},
-		{"100.0001", TIME_ERR_TOO_LARGE},
-		{"101", TIME_ERR_TOO_LARGE},
-		{"99999999999999999999999", TIME_ERR_TOO_LARGE},
-		{"-1", TIME_ERR_NEGATIVE},
-		{"-0.0001", TIME_ERR_NEGATIVE},
-		{"-99999999999999999999999", TIME_ERR_NEGATIVE},
-		{"", TIME_ERR_EMPTY},
-		{NULL, TIME_ERR_EMPTY},
-		{"abc", TIME_ERR_SYNTAX},
-		{"1e2", TIME_ERR_SYNTAX},
-		{"99,95", TIME_ERR_SYNTAX},
-		{".", TIME_ERR_SYNTAX},
-		{"+", TIME_ERR_SYNTAX},
-		{"99.9%", TIME_ERR_SYNTAX},
-		{"99. 9", TIME_ERR_SYNTAX},
-		{"--1", TIME_ERR_SYNTAX},
-		{"0x10", TIME_ERR_SYNTAX},
-		{"NaN", TIME_ERR_SYNTAX},
-		{"inf", TIME_ERR_SYNTAX},
-		{"９９", TIME_ERR_SYNTAX},
+	    {"99.95000001", TIME_ERR_PRECISION},
+	    {"99.99999", TIME_ERR_PRECISION},
+	    {"100.0001", TIME_ERR_TOO_LARGE},
+	    {"101", TIME_ERR_TOO_LARGE},
+	    {"99999999999999999999999", TIME_ERR_TOO_LARGE},
+	    {"-1", TIME_ERR_NEGATIVE},
+	    {"-0.0001", TIME_ERR_NEGATIVE},
+	    {"-99999999999999999999999", TIME_ERR_NEGATIVE},
+	    {"", TIME_ERR_EMPTY},
+	    {NULL, TIME_ERR_EMPTY},
+	    {"abc", TIME_ERR_SYNTAX},
+	    {"1e2", TIME_ERR_SYNTAX},
+	    {"99,95", TIME_ERR_SYNTAX},
+	    {".", TIME_ERR_SYNTAX},
+	    {"+", TIME_ERR_SYNTAX},
+	    {"99.9%", TIME_ERR_SYNTAX},
+	    {"99. 9", TIME_ERR_SYNTAX},
+	    {"--1", TIME_ERR_SYNTAX},
+	    {"0x10", TIME_ERR_SYNTAX},
+	    {"NaN", TIME_ERR_SYNTAX},
+	    {"inf", TIME_ERR_SYNTAX},
+	    {"９９", TIME_ERR_SYNTAX},
 	};
 	for (size_t i = 0; i < G_N_ELEMENTS(bad); i++) {
 		int64_t v = 42;
@@ -1371,8 +1437,18 @@ END_TEST
 START_TEST(test_garbage)
 {
 	static const char *const seeds[] = {
-		"2025-05-01", "2025-05-09T19:50:00+08:00", "P1Y2M3DT4H5M6.5S", "99.95", "70000.00",
-		"mon-fri", "fri-mon", "08:00", "24:00", "PT15M", "-PT1H", "2024-02-29Z",
+	    "2025-05-01",
+	    "2025-05-09T19:50:00+08:00",
+	    "P1Y2M3DT4H5M6.5S",
+	    "99.95",
+	    "70000.00",
+	    "mon-fri",
+	    "fri-mon",
+	    "08:00",
+	    "24:00",
+	    "PT15M",
+	    "-PT1H",
+	    "2024-02-29Z",
 	};
 	static const char alphabet[] = "0123456789-+:.TZPYMDHS ,monfriatsu\xe2\x80\x93\xff";
 	GRand *r = g_rand_new_with_seed(20250509);
@@ -1390,7 +1466,7 @@ START_TEST(test_garbage)
 			memcpy(buf, s, len);
 			for (int k = g_rand_int_range(r, 1, 4); k > 0 && len > 0; k--)
 				buf[g_rand_int_range(r, 0, (gint32)len)] =
-					alphabet[g_rand_int_range(r, 0, sizeof alphabet - 1)];
+				    alphabet[g_rand_int_range(r, 0, sizeof alphabet - 1)];
 		}
 		buf[len] = '\0';
 
@@ -1429,7 +1505,7 @@ END_TEST
 static const char *vocabulary_dir(void)
 {
 	static const char *const candidates[] = {"../shared/vocabulary", "../../shared/vocabulary",
-						 "/work/shared/vocabulary"};
+	                                         "/work/shared/vocabulary"};
 	const char *env = g_getenv("SLM_VOCABULARY");
 
 	if (env && g_file_test(env, G_FILE_TEST_IS_DIR))
@@ -1480,7 +1556,8 @@ START_TEST(test_vocabulary_values)
 	int count = 0;
 
 	if (!dir) {
-		fprintf(stderr, "check_time: ../shared/vocabulary absent, vocabulary test skipped\n");
+		fprintf(stderr,
+		        "check_time: ../shared/vocabulary absent, vocabulary test skipped\n");
 		return;
 	}
 	attr = g_regex_new("([a-z-]+)=\"([^\"]*)\"", 0, 0, NULL);
@@ -1502,7 +1579,8 @@ START_TEST(test_vocabulary_values)
 			    g_file_get_contents(child, &text, NULL, NULL)) {
 				g_regex_match(attr, text, 0, &mi);
 				for (; g_match_info_matches(mi); g_match_info_next(mi, NULL)) {
-					char *n = g_match_info_fetch(mi, 1), *v = g_match_info_fetch(mi, 2);
+					char *n = g_match_info_fetch(mi, 1),
+					     *v = g_match_info_fetch(mi, 2);
 					check_attribute(child, n, v, &count);
 					g_free(n);
 					g_free(v);
@@ -1532,25 +1610,26 @@ static Suite *time_suite(void)
 		const char *name;
 		const TTest *tests[16];
 	} cases[] = {
-		{"dates", {test_date_valid, test_date_invalid, test_civil_round_trip, test_weekday}},
-		{"instants", {test_datetime, test_datetime_in_zone, test_offset_across_midnight}},
-		{"durations",
-		 {test_duration_valid, test_duration_invalid, test_duration_format_compare,
-		  test_date_add, test_seconds_describe}},
-		{"calendars",
-		 {test_zone_new, test_zone_day_spans, test_calendar_working_days, test_calendar_step}},
-		{"hours",
-		 {test_parse_days, test_parse_time, test_hours_add, test_hours_day_minutes,
-		  test_hours_describe}},
-		{"clock",
-		 {test_clock_reference_tier2, test_clock_reference_tier3, test_clock_edges,
-		  test_clock_dst_berlin, test_day_instants}},
-		{"coverage",
-		 {test_coverage_weekly, test_coverage_reference, test_coverage_holidays,
-		  test_coverage_adjusted_workdays, test_coverage_zones, test_coverage_dst_same_zone,
-		  test_coverage_long_term_fast}},
-		{"decimals", {test_percent_parse, test_percent_format, test_percent_product, test_money}},
-		{"robustness", {test_garbage, test_vocabulary_values}},
+	    {"dates", {test_date_valid, test_date_invalid, test_civil_round_trip, test_weekday}},
+	    {"instants", {test_datetime, test_datetime_in_zone, test_offset_across_midnight}},
+	    {"durations",
+	     {test_duration_valid, test_duration_invalid, test_duration_format_compare,
+	      test_date_add, test_period, test_seconds_describe}},
+	    {"calendars",
+	     {test_zone_new, test_zone_day_spans, test_calendar_working_days, test_calendar_step}},
+	    {"hours",
+	     {test_parse_days, test_parse_time, test_hours_add, test_hours_day_minutes,
+	      test_hours_describe}},
+	    {"clock",
+	     {test_clock_reference_tier2, test_clock_reference_tier3, test_clock_edges,
+	      test_clock_dst_berlin, test_day_instants}},
+	    {"coverage",
+	     {test_coverage_weekly, test_coverage_reference, test_coverage_holidays,
+	      test_coverage_adjusted_workdays, test_coverage_zones, test_coverage_dst_same_zone,
+	      test_coverage_long_term_fast}},
+	    {"decimals",
+	     {test_percent_parse, test_percent_format, test_percent_product, test_money}},
+	    {"robustness", {test_garbage, test_vocabulary_values}},
 	};
 
 	for (size_t i = 0; i < G_N_ELEMENTS(cases); i++) {

@@ -1217,9 +1217,18 @@ static void write_report(struct ctx *x, int m)
 	emit_ctx(x, name);
 }
 
-static long last_workday_near(int y, int m, int d)
+/* The quarter's review: late in its last month, on a working day, and less than the review
+ * cadence (P3M) after the previous review, so review-overdue never has a case. */
+static long review_date(uint64_t *r, int q, long prev)
 {
-	long z = day_of(y, m, d);
+	long z = day_of(2025, 3 * q, 24 + rnd(r, 5));
+	if (prev) {
+		int y, m, d;
+		civil(prev, &y, &m, &d);
+		long limit = day_of(y, m + 3, d) - 1;
+		if (z > limit)
+			z = limit;
+	}
 	while (!is_plain_workday(z))
 		z--;
 	return z;
@@ -1339,11 +1348,12 @@ static void write_customer(struct gen *g, int k)
 	write_initiation(&x);
 	for (int m = 1; m <= c->term_month; m++)
 		write_report(&x, m);
+	long prev = 0;
 	for (int q = 1; q <= 4; q++) {
-		long date = last_workday_near(2025, 3 * q, 28 - rnd(x.r, 5));
-		if (c->terminated && date > x.effective)
+		prev = review_date(x.r, q, prev);
+		if (c->terminated && prev > x.effective)
 			break;
-		write_review(&x, q, date);
+		write_review(&x, q, prev);
 	}
 	if (c->terminated)
 		write_termination(&x);
