@@ -7,7 +7,7 @@ MANDIR = $(PREFIX)/share/man
 VERSION = 0.1.0
 
 CC ?= cc
-PKGS = libxml-2.0 glib-2.0
+PKGS = libxml-2.0 libxslt libexslt glib-2.0 pangocairo cairo fontconfig
 OPT ?= -O2 -g
 CFLAGS_ALL = -std=c11 -D_POSIX_C_SOURCE=200809L $(OPT) -Wall -Wextra -Werror -Ipipeline \
 	$(shell pkg-config --cflags $(PKGS)) -DSLM_VERSION='"$(VERSION)"' -DSLM_DATADIR='"$(DATADIR)"' -DSLM_SRCDIR='"$(CURDIR)"' $(CFLAGS)

@@ -1,5 +1,7 @@
-/* The pipeline as validate and check run it: load → validate → (index → rules) → sort →
- * format, written atomically. */
+/* The CLI layer's shared parts: process set-up (the only global state of slm: libxml2's
+ * process-wide set-up and the data folder), usage errors, and the pipeline as validate and check
+ * run it: load → validate → (index → model → rules → configuration) → sort → format, written
+ * atomically. */
 #include "cli.h"
 #include "config.h"
 #include "fmt.h"
@@ -9,8 +11,46 @@
 #include "rules.h"
 #include "schema.h"
 
+#include "load.h"
+
+#include <libxml/parser.h>
+#include <stdarg.h>
 #include <stdio.h>
 #include <string.h>
+
+static char *data_dir;
+
+void cli_init(void)
+{
+	/* libxml2 is initialised once, in the main thread, before any worker (DESIGN §8) */
+	xmlInitParser();
+	load_quiet_libxml();
+	data_dir = schema_data_dir();
+	schema_install_loader(data_dir);
+}
+
+void cli_fini(void)
+{
+	g_free(data_dir);
+	data_dir = NULL;
+}
+
+const char *cli_data_dir(void)
+{
+	return data_dir;
+}
+
+int cli_usage_error(const char *cmd, const char *fmt, ...)
+{
+	va_list ap;
+
+	fprintf(stderr, "slm %s: ", cmd);
+	va_start(ap, fmt);
+	vfprintf(stderr, fmt, ap);
+	va_end(ap);
+	fprintf(stderr, "\nTry 'slm %s --help'.\n", cmd);
+	return EXIT_USAGE;
+}
 
 static int write_report(const struct run_opts *o, const struct formatter *fmt,
 			const struct diag_list *dl, unsigned files)

@@ -22,6 +22,9 @@ int cmd_explain(int argc, char **argv);
 /* Print "slm CMD: message" and a pointer to --help on stderr; returns EXIT_USAGE. */
 int cli_usage_error(const char *cmd, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 
+/* Process set-up, once, in the main thread: libxml2, the entity loader, the data folder. */
+void cli_init(void);
+void cli_fini(void);
 /* The data folder (schemas, stylesheets, templates), found once per run. */
 const char *cli_data_dir(void);
 

@@ -205,6 +205,13 @@ static const struct rule_info catalogue[RULE_COUNT] = {
 		"When an SLA is terminated, its SLA, proposal, OLAs and supplier contracts are "
 		"archived (归档, step 14).  A closed termination must list each of them in an "
 		"<archive ref=...>.  Add the missing archive entries."},
+	[RULE_RENDER] = {"render", SEV_ERROR, "—", "a document cannot be rendered to PDF",
+		"slm render turns a document into a PDF through the stylesheet of its kind "
+		"(stylesheets/KIND.xsl, or --stylesheet) and slm's layout vocabulary "
+		"(schemas/layout.xsd).  A kind without a stylesheet, a stylesheet that fails or "
+		"reaches outside the repository, or a layout that is not valid stops the rendering "
+		"of that document, and no PDF is left behind.  The message names the file and line; "
+		"docs/layout.md documents the layout vocabulary."},
 };
 
 const struct rule_info *rule_info(enum rule r)

@@ -464,6 +464,11 @@ static void on_parse_error(void *ud, xmlErrorPtr e)
 
 xmlDocPtr load_parse(const char *path, struct diag_list *dl)
 {
+	return load_parse_dict(path, NULL, dl);
+}
+
+xmlDocPtr load_parse_dict(const char *path, xmlDictPtr dict, struct diag_list *dl)
+{
 	size_t len = 0;
 	char *buf = read_file(path, &len, dl);
 	struct parse_sink sink = {path, dl, false};
@@ -479,6 +484,12 @@ xmlDocPtr load_parse(const char *path, struct diag_list *dl)
 	ctxt = xmlNewParserCtxt();
 	if (!ctxt)
 		g_error("out of memory");
+	if (dict) {
+		/* share the caller's dictionary, as libxslt expects of documents it is given */
+		xmlDictFree(ctxt->dict);
+		ctxt->dict = dict;
+		xmlDictReference(dict);
+	}
 	xmlSetStructuredErrorFunc(&sink, on_parse_error);
 	xdoc = xmlCtxtReadMemory(ctxt, buf, (int)len, path, "UTF-8", LOAD_PARSE_OPTIONS);
 	if (xdoc && !ctxt->wellFormed) {

@@ -1,12 +1,6 @@
 /* slm: service level management as code.  Dispatches to the subcommands (git's table of
- * builtins); the only global state of slm lives here, in the CLI layer: libxml2's process-wide
- * set-up and the data folder. */
+ * builtins). */
 #include "cli.h"
-#include "load.h"
-#include "schema.h"
-
-#include <libxml/parser.h>
-#include <stdarg.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -22,25 +16,6 @@ static const struct command commands[] = {
 	{"rules", cmd_rules, "list every rule with its severity and seed step"},
 	{"explain", cmd_explain, "explain a rule and how to fix what it reports"},
 };
-
-static char *data_dir;
-
-const char *cli_data_dir(void)
-{
-	return data_dir;
-}
-
-int cli_usage_error(const char *cmd, const char *fmt, ...)
-{
-	va_list ap;
-
-	fprintf(stderr, "slm %s: ", cmd);
-	va_start(ap, fmt);
-	vfprintf(stderr, fmt, ap);
-	va_end(ap);
-	fprintf(stderr, "\nTry 'slm %s --help'.\n", cmd);
-	return EXIT_USAGE;
-}
 
 static void usage(FILE *out)
 {
@@ -74,13 +49,9 @@ int main(int argc, char **argv)
 	for (size_t i = 0; i < G_N_ELEMENTS(commands); i++) {
 		if (strcmp(argv[1], commands[i].name) != 0)
 			continue;
-		/* libxml2 is initialised once, in the main thread, before any worker (DESIGN §8) */
-		xmlInitParser();
-		load_quiet_libxml();
-		data_dir = schema_data_dir();
-		schema_install_loader(data_dir);
+		cli_init();
 		rc = commands[i].fn(argc - 1, argv + 1);
-		g_free(data_dir);
+		cli_fini();
 		return rc;
 	}
 	fprintf(stderr, "slm: '%s' is not an slm command.\n", argv[1]);

@@ -232,7 +232,7 @@ struct coverage *coverage_compute(const struct hours *a, const struct calendar *
 	GArray *avail, *req;
 	int ndays;
 
-	if (!a || !ca || !b || !cb ||
+	if (!a || !ca || !b || !cb || from_day < TIME_DAY_MIN || to_day > TIME_DAY_MAX ||
 	    (from_day <= to_day && (int64_t)to_day - from_day >= COVERAGE_MAX_DAYS))
 		return NULL;
 	c = g_new0(struct coverage, 1);

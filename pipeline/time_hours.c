@@ -29,8 +29,13 @@ void minute_set_add(struct minute_set *s, int from, int to)
 {
 	from = MAX(from, 0);
 	to = MIN(to, 1440);
-	for (int m = from; m < to; m++)
-		s->bits[m / 64] |= (uint64_t)1 << (m % 64);
+	/* a word at a time: coverage marks a few sets per date of a term */
+	while (from < to) {
+		int bit = from % 64, n = MIN(64 - bit, to - from);
+		uint64_t mask = n == 64 ? ~(uint64_t)0 : (((uint64_t)1 << n) - 1) << bit;
+		s->bits[from / 64] |= mask;
+		from += n;
+	}
 }
 
 bool minute_set_has(const struct minute_set *s, int minute)
@@ -59,19 +64,26 @@ int minute_set_count(const struct minute_set *s)
 	return n;
 }
 
+/* The first minute at or after START that is (VALUE) or is not (!VALUE) in S; 1440 if none. */
+static int find_minute(const struct minute_set *s, int start, bool value)
+{
+	for (int m = start; m < 1440;) {
+		int w = m / 64;
+		uint64_t word = (value ? s->bits[w] : ~s->bits[w]) & (~(uint64_t)0 << (m % 64));
+		if (word)
+			return MIN(w * 64 + __builtin_ctzll(word), 1440);
+		m = (w + 1) * 64;
+	}
+	return 1440;
+}
+
 /* The next run [*from, *to) at or after START; false when none. */
 static bool next_run(const struct minute_set *s, int start, int *from, int *to)
 {
-	int m = start;
-
-	while (m < 1440 && !minute_set_has(s, m))
-		m++;
-	if (m >= 1440)
+	*from = find_minute(s, start, true);
+	if (*from >= 1440)
 		return false;
-	*from = m;
-	while (m < 1440 && minute_set_has(s, m))
-		m++;
-	*to = m;
+	*to = find_minute(s, *from, false);
 	return true;
 }
 

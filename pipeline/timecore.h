@@ -10,11 +10,12 @@
  * shared between threads.  Every char* returned is g_malloc'd and owned by the caller (g_free).
  *
  * Representations:
- *   day      int32_t, days since 1970-01-01 in the proleptic Gregorian calendar (a local date:
- * which zone it is local to is the caller's context, usually a calendar's zone); instant  int64_t,
- * Unix seconds (UTC, no leap seconds); minute   int, minutes since local midnight, 0..1440 (1440 =
- * 24:00, only as an end); percent  int64_t scaled by 10^4: 99.95 % is 999500, 100 % is 1000000
- * (PERCENT_100); money    int64_t cents. */
+ *   day      int32_t, days since 1970-01-01, proleptic Gregorian; a local date (of the zone the
+ *            context says, usually a calendar's)
+ *   instant  int64_t, Unix seconds (UTC, no leap seconds)
+ *   minute   int, minutes since local midnight, 0..1440 (1440 = 24:00, only as an end)
+ *   percent  int64_t scaled by 10^4: 99.95 % is 999500, 100 % is 1000000 (PERCENT_100)
+ *   money    int64_t cents */
 #ifndef SLM_TIMECORE_H
 #define SLM_TIMECORE_H
 
@@ -26,8 +27,7 @@
 /* ---------------------------------------------------------------------------------------------
  * Errors of the parsers (and of the few operations that can fail).  Every parser accepts any
  * NUL-terminated string (NULL counts as empty), trims XML whitespace around the value as the
- * schema types do (whiteSpace="collapse"), and never crashes; on failure the output is untouched.
- */
+ * schema types do (whiteSpace="collapse") and never crashes; on failure the output is untouched. */
 enum time_error {
 	TIME_OK = 0,
 	TIME_ERR_EMPTY,    /* nothing but whitespace */
@@ -35,8 +35,7 @@ enum time_error {
 	TIME_ERR_RANGE,    /* a field out of range: month 13, 2025-02-29, 25:00, year 0 or > 9999 */
 	TIME_ERR_OVERFLOW, /* a number too large to represent */
 	TIME_ERR_NEGATIVE, /* a negative duration, percentage or count where none makes sense */
-	TIME_ERR_PRECISION, /* more fraction digits than allowed (non-zero beyond 4 for a percent)
-	                     */
+	TIME_ERR_PRECISION, /* non-zero fraction digits beyond those allowed (4 for a percent) */
 	TIME_ERR_NO_OFFSET, /* a dateTime without Z or ±hh:mm where one is required */
 	TIME_ERR_ZONE,      /* an unknown or unacceptable time zone identifier */
 	TIME_ERR_TOO_LARGE, /* a percentage above 100 */
@@ -280,8 +279,7 @@ enum coverage_reason {
 struct coverage_exception {
 	int32_t from_day, to_day; /* inclusive, B-local */
 	enum coverage_reason reason;
-	struct minute_set
-	    minutes; /* B-local minutes uncovered on those dates beyond the weekly part */
+	struct minute_set minutes; /* B-local, uncovered beyond the weekly part */
 };
 
 struct coverage {
@@ -291,7 +289,8 @@ struct coverage {
 	int64_t uncovered_seconds;   /* of which A does not cover */
 };
 
-/* NULL when an argument is NULL or the term is longer than COVERAGE_MAX_DAYS. */
+/* NULL when an argument is NULL, a date is outside 0001..9999 or the term is longer than
+ * COVERAGE_MAX_DAYS (about 110 years): a caller with an open-ended term passes a bounded window. */
 #define COVERAGE_MAX_DAYS 40000
 struct coverage *coverage_compute(const struct hours *a, const struct calendar *ca,
                                   const struct hours *b, const struct calendar *cb,

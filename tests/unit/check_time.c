@@ -1067,6 +1067,11 @@ START_TEST(test_coverage_weekly)
 	coverage_free(c);
 	ck_assert_ptr_null(coverage_compute(NULL, cal, b, cal, 0, 1));
 	ck_assert_ptr_null(coverage_compute(a, cal, b, cal, 0, COVERAGE_MAX_DAYS));
+	ck_assert_ptr_null(coverage_compute(a, cal, b, cal, TIME_DAY_MIN, TIME_DAY_MAX));
+	ck_assert_ptr_null(coverage_compute(a, cal, b, cal, INT32_MAX - 5, INT32_MAX));
+	c = coverage_compute(a, cal, b, cal, TIME_DAY_MAX - 9, TIME_DAY_MAX);
+	ck_assert_ptr_nonnull(c);
+	coverage_free(c);
 	hours_free(a);
 	hours_free(b);
 	calendar_free(cal);
@@ -1169,8 +1174,7 @@ START_TEST(test_coverage_zones)
 	 * last hour (Shanghai 00:00–01:00 on 1 Jan) and all of 2025 but 2025-12-31's last hour */
 	ck_assert_int_eq(c->uncovered_seconds, 365 * 86400 - 365 * 10 * 3600);
 	coverage_free(c);
-	/* B in Berlin, A in Shanghai 07:00–24:00: Berlin 00:00–01:00 is uncovered only under CEST
-	 */
+	/* B in Berlin, A in Shanghai 07:00–24:00: Berlin 00:00–01:00 is uncovered under CEST */
 	struct hours *a2 = hours1("mon-sun", "07:00", "24:00", false);
 	struct hours *b2 = hours1("mon-sun", "00:00", "08:00", false);
 	ck_assert_str_eq_free(gap_text(a2, cb, b2, ca, "2025-01-01", "2025-12-31"),
@@ -1504,8 +1508,12 @@ END_TEST
 
 static const char *vocabulary_dir(void)
 {
-	static const char *const candidates[] = {"../shared/vocabulary", "../../shared/vocabulary",
-	                                         "/work/shared/vocabulary"};
+	/* beside the project (DESIGN §3), seen from the root or from a build directory */
+	static const char *const candidates[] = {
+#ifdef SLM_SRCDIR
+	    SLM_SRCDIR "/../shared/vocabulary",
+#endif
+	    "../shared/vocabulary", "../../shared/vocabulary"};
 	const char *env = g_getenv("SLM_VOCABULARY");
 
 	if (env && g_file_test(env, G_FILE_TEST_IS_DIR))
