@@ -18,6 +18,8 @@ int cmd_validate(int argc, char **argv);
 int cmd_check(int argc, char **argv);
 int cmd_rules(int argc, char **argv);
 int cmd_explain(int argc, char **argv);
+int cmd_new(int argc, char **argv);
+int cmd_diff(int argc, char **argv);
 
 /* Print "slm CMD: message" and a pointer to --help on stderr; returns EXIT_USAGE. */
 int cli_usage_error(const char *cmd, const char *fmt, ...) __attribute__((format(printf, 2, 3)));

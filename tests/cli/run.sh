@@ -31,4 +31,20 @@ else
 	failed=$((failed + 1)); echo "FAIL output-file-only: $(ls -A "$tmp")"
 fi
 golden output-unwritable "$here/output-unwritable.expected" "$ref" "$SLM" check --as-of 2025-11-30 -o /nonexistent/dir/report.txt .
+
+# slm diff: the additional SLA of samples against its base names every change
+top="$here/../.."
+golden diff-amendment "$here/diff-amendment.expected" "$top" "$SLM" diff samples/bank/sla.xml samples/bank/sla-a1.xml
+golden diff-markdown "$here/diff-markdown.expected" "$top" "$SLM" diff --markdown samples/bank/sla.xml samples/bank/sla-a1.xml
+golden diff-two-olas "$here/diff-two-olas.expected" "$top" "$SLM" diff samples/bank/ola-dba.xml samples/insurer/ola-dba.xml
+golden diff-same "$here/diff-same.expected" "$top" "$SLM" diff samples/bank/sla.xml samples/bank/sla.xml
+golden diff-textconv "$here/diff-textconv.expected" "$top" "$SLM" diff --textconv samples/bank/contract-db.xml
+golden diff-missing "$here/diff-missing.expected" "$top" "$SLM" diff samples/bank/sla.xml nowhere.xml
+
+# slm new: a valid skeleton with the references filled in, never replacing a file
+golden new-ola "$here/new-ola.expected" "$tmp" "$SLM" new ola OLA-NEW-1 --sla SLA-BANK-2025 --dept DEPT-DBA --service SVC-DB
+golden new-ola-validates "$here/new-ola-validates.expected" "$tmp" "$SLM" validate OLA-NEW-1.xml
+golden new-exists "$here/new-exists.expected" "$tmp" "$SLM" new ola OLA-NEW-1
+golden new-unknown-kind "$here/new-unknown-kind.expected" "$tmp" "$SLM" new invoice INV-1
+golden new-bad-ref "$here/new-bad-ref.expected" "$tmp" "$SLM" new report RPT-1 --dept DEPT-X
 finish

@@ -1,0 +1,143 @@
+/* slm new KIND ID [--ATTR VALUE…] [-o FILE]: a new document from the kind's skeleton in
+ * templates/, with its id and the references given on the command line filled in, written
+ * without ever replacing an existing file (DESIGN §5; issue "slm new"). */
+#include "cli.h"
+#include "doc.h"
+#include "load.h"
+#include "schema.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <libxml/tree.h>
+#include <stdio.h>
+#include <string.h>
+#include <unistd.h>
+
+static const char usage_text[] =
+	"usage: slm new KIND ID [--REF VALUE...] [-o FILE]\n\n"
+	"Write a new KIND document with id ID from slm's template (templates/KIND.xml):\n"
+	"every placeholder reference named by an option is filled in, e.g.\n"
+	"  slm new ola OLA-DBA-INS --sla SLA-INS-2025 --dept DEPT-DBA --service SVC-DB\n"
+	"KIND is one of organization, catalog, requirements, sla, ola, contract,\n"
+	"decomposition, proposal, initiation, report, review, termination.\n"
+	"References: --sla --service --dept --person --owner --manager --supplier\n"
+	"--customer --requirements --catalog --calendar --amends --renews\n"
+	"--decomposition --proposal --party.\n\n"
+	"  -o FILE     where to write (default: ID.xml in the current folder); an existing\n"
+	"              file is never replaced\n"
+	"  -h, --help  this help\n\n"
+	"Exit status: 0 written, 2 usage error, or the file exists or cannot be written.\n";
+
+static const char *const ref_options[] = {
+	"sla",	    "service",	"dept",	    "person",	    "owner",	"manager",
+	"supplier", "customer", "requirements", "catalog", "calendar", "amends",
+	"renews",   "decomposition", "proposal", "party",	NULL};
+
+static bool is_ref_option(const char *name)
+{
+	for (int i = 0; ref_options[i]; i++)
+		if (strcmp(ref_options[i], name) == 0)
+			return true;
+	return false;
+}
+
+/* Set every attribute NAME that still holds a placeholder (…TODO…) to VALUE; the number set. */
+static int fill(xmlNodePtr n, const char *name, const char *value)
+{
+	int count = 0;
+
+	for (; n; n = n->next) {
+		xmlChar *v;
+		if (n->type != XML_ELEMENT_NODE)
+			continue;
+		v = xmlGetProp(n, (const xmlChar *)name);
+		if (v && strstr((const char *)v, "TODO")) {
+			xmlSetProp(n, (const xmlChar *)name, (const xmlChar *)value);
+			count++;
+		}
+		xmlFree(v);
+		count += fill(n->children, name, value);
+	}
+	return count;
+}
+
+/* Write DOC to PATH only if PATH does not exist: a temporary file, then link(2), which fails
+ * rather than replace. */
+static int write_new(xmlDocPtr doc, const char *path)
+{
+	char *dir = g_path_get_dirname(path);
+	char *tmp = g_build_filename(dir, ".slm-new.XXXXXX", NULL);
+	int fd = mkstemp(tmp), rc = 0;
+	FILE *fp = fd >= 0 ? fdopen(fd, "w") : NULL;
+
+	if (!fp || xmlDocDump(fp, doc) < 0 || fflush(fp) != 0 || fsync(fd) != 0) {
+		fprintf(stderr, "slm new: cannot write %s: %s\n", path, g_strerror(errno));
+		rc = EXIT_USAGE;
+	} else if (link(tmp, path) != 0) {
+		fprintf(stderr, "slm new: %s: %s; slm new never replaces a file\n", path,
+			errno == EEXIST ? "already exists" : g_strerror(errno));
+		rc = EXIT_USAGE;
+	}
+	if (fp)
+		fclose(fp);
+	else if (fd >= 0)
+		close(fd);
+	unlink(tmp);
+	g_free(tmp);
+	g_free(dir);
+	return rc;
+}
+
+int cmd_new(int argc, char **argv)
+{
+	const char *kind, *id, *out = NULL;
+	char *tpl, *name, *path;
+	struct diag_list *dl;
+	xmlDocPtr doc;
+	int rc, i;
+
+	if (argc > 1 && (strcmp(argv[1], "--help") == 0 || strcmp(argv[1], "-h") == 0)) {
+		fputs(usage_text, stdout);
+		return 0;
+	}
+	if (argc < 3)
+		return cli_usage_error("new", "name a kind and an id");
+	kind = argv[1];
+	id = argv[2];
+	if (kind_by_name(kind) == KIND_UNKNOWN)
+		return cli_usage_error("new", "'%s' is not a kind of document", kind);
+	if (!*id || strspn(id, "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789._-") !=
+			    strlen(id))
+		return cli_usage_error("new", "'%s' is not a valid id (letters, digits, . _ -)", id);
+	name = g_strconcat(kind, ".xml", NULL);
+	tpl = g_build_filename(cli_data_dir(), "templates", name, NULL);
+	g_free(name);
+	dl = diag_list_new();
+	doc = load_parse(tpl, dl);
+	g_free(tpl);
+	if (!doc) {
+		fprintf(stderr, "slm new: the template of %s is missing or broken\n", kind);
+		diag_list_free(dl);
+		return EXIT_USAGE;
+	}
+	xmlSetProp(xmlDocGetRootElement(doc), (const xmlChar *)"id", (const xmlChar *)id);
+	rc = 0;
+	for (i = 3; i < argc && !rc; i++) {
+		const char *opt = argv[i];
+		if (strcmp(opt, "-o") == 0 && i + 1 < argc) {
+			out = argv[++i];
+		} else if (g_str_has_prefix(opt, "--") && is_ref_option(opt + 2) && i + 1 < argc) {
+			if (fill(xmlDocGetRootElement(doc), opt + 2, argv[++i]) == 0)
+				rc = cli_usage_error("new", "a %s has no %s= reference to fill", kind,
+						     opt + 2);
+		} else
+			rc = cli_usage_error("new", "unknown option '%s'", opt);
+	}
+	path = out ? g_strdup(out) : g_strconcat(id, ".xml", NULL);
+	if (!rc && (rc = write_new(doc, path)) == 0)
+		printf("%s: new %s %s; fill in every TODO, then run 'slm check'\n", path, kind, id);
+	g_free(path);
+	xmlFreeDoc(doc);
+	diag_list_free(dl);
+	return rc;
+}
