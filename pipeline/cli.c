@@ -10,6 +10,7 @@
 #include "repo.h"
 #include "rules.h"
 #include "schema.h"
+#include "timecore.h"
 
 #include "load.h"
 
@@ -55,15 +56,26 @@ int cli_usage_error(const char *cmd, const char *fmt, ...)
 static int write_report(const struct run_opts *o, const struct formatter *fmt,
 			const struct diag_list *dl, unsigned files)
 {
-	struct run_info run = {o->command, files};
+	char *as_of = o->rules ? time_date_format(o->as_of) : NULL;
+	struct run_info run = {.command = o->command,
+			       .files = files,
+			       .as_of = as_of,
+			       .repository = o->paths[0],
+			       .werror = o->werror};
 	struct output out;
 
-	if (o->quiet)
-		return 0;
-	if (!output_open(&out, o->out_path))
-		return EXIT_USAGE;
-	fmt->write(out.fp, dl, &run);
-	return output_commit(&out) ? 0 : EXIT_USAGE;
+	int rc = 0;
+
+	if (!o->quiet) {
+		if (!output_open(&out, o->out_path))
+			rc = EXIT_USAGE;
+		else {
+			fmt->write(out.fp, dl, &run);
+			rc = output_commit(&out) ? 0 : EXIT_USAGE;
+		}
+	}
+	g_free(as_of);
+	return rc;
 }
 
 /* The configuration of a check run; NULL (and the reason on stderr) when it is unusable. */
@@ -105,7 +117,7 @@ int cli_run(const struct run_opts *o)
 	dl = diag_list_new();
 	s = schema_load(cli_data_dir(), dl);
 	if (!s) {
-		struct run_info run = {o->command, 0};
+		struct run_info run = {.command = o->command};
 		fmt_text(stderr, dl, &run);
 		diag_list_free(dl);
 		config_free(conf);

@@ -12,7 +12,7 @@ static const char usage_text[] =
 	"then check that they agree with each other: ids and references, and the rules\n"
 	"listed by 'slm rules'.\n\n"
 	"  --as-of DATE   the date time-dependent rules judge by (YYYY-MM-DD; default today)\n"
-	"  --format FMT   output format: text (default)\n"
+	"  --format FMT   output format: text (default), json, junit, sarif, svrl, github, xml\n"
 	"  -o FILE        write the diagnostics to FILE (atomically) instead of stdout\n"
 	"  --werror       warnings make the exit status 1 too\n"
 	"  --config FILE  rule severities per rule and path (default: PATH/.slm-config.xml,\n"

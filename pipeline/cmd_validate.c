@@ -8,7 +8,7 @@ static const char usage_text[] =
 	"usage: slm validate [--format FMT] [-o FILE] [--quiet] [PATH...]\n\n"
 	"Check that every *.xml file under each PATH (default: the current folder) is a\n"
 	"well-formed UTF-8 XML document valid against slm's schema for its kind.\n\n"
-	"  --format FMT   output format: text (default)\n"
+	"  --format FMT   output format: text (default), json, junit, sarif, svrl, github, xml\n"
 	"  -o FILE        write the diagnostics to FILE (atomically) instead of stdout\n"
 	"  -q, --quiet    print nothing; only the exit status tells\n"
 	"  -h, --help     this help\n\n"

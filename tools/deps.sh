@@ -4,7 +4,7 @@
 set -eu
 PKGS="build-essential pkg-config libxml2-dev libxml2-utils libxslt1-dev xsltproc libglib2.0-dev \
 libpango1.0-dev libcairo2-dev libfontconfig-dev check fonts-noto-cjk time \
-poppler-utils qpdf"
+poppler-utils qpdf python3"
 [ "${1-}" = "--bench" ] && PKGS="$PKGS hyperfine"
 missing=""
 for p in $PKGS; do
