@@ -24,7 +24,7 @@ LIB_OBJ = $(LIB_SRC:pipeline/%.c=$(B)/%.o)
 UNITS = $(UNIT_SRC:tests/unit/%.c=$(B)/%)
 SLM_BIN ?= ./slm
 
-.PHONY: FORCE all deps check unit-tests sanitize demo bench install uninstall clean fmt
+.PHONY: FORCE all deps fuzz check unit-tests sanitize demo bench install uninstall clean fmt
 all: slm tools/gen/slm-gen
 
 deps:
@@ -56,9 +56,12 @@ tools/gen/slm-gen: tools/gen/slm-gen.c
 	$(CC) -std=c11 -O2 -Wall -Wextra -Werror -o $@ $<
 
 # Every test: Check unit tests, then the golden suites running the real binary.
-check: all $(UNITS)
+REPLAYS = $(B)/replay_check $(B)/replay_time
+check: all $(UNITS) $(REPLAYS)
 	@tools/deps.sh
 	@set -e; for t in $(UNITS); do echo "unit: $$t"; CK_FORK=no $$t; done
+	@$(B)/replay_check tests/fuzz/regressions/check samples
+	@$(B)/replay_time tests/fuzz/regressions/time tests/fuzz/seeds/time
 	@SLM=$(SLM_BIN) tests/run.sh
 
 # The whole suite under AddressSanitizer and UndefinedBehaviorSanitizer, in its own build tree.
@@ -72,9 +75,39 @@ sanitize:
 build-san/slm-san: $(OBJ)
 	$(CC) $(LDFLAGS) -o $@ $(OBJ) $(LIBS)
 
-check-only: $(UNITS)
+check-only: $(UNITS) $(REPLAYS)
 	@set -e; for t in $(UNITS); do echo "unit: $$t"; CK_FORK=no $$t; done
+	@$(B)/replay_check tests/fuzz/regressions/check samples
+	@$(B)/replay_time tests/fuzz/regressions/time tests/fuzz/seeds/time
 	@SLM=$(SLM_BIN) tests/run.sh
+
+# Fuzzing (libFuzzer, clang, AddressSanitizer + UndefinedBehaviorSanitizer): each target runs
+# FUZZ_TIME seconds on a corpus seeded from samples/ and the tests; what it finds lands in
+# out/fuzz/ and belongs in tests/fuzz/regressions/TARGET/ once fixed (make check replays them).
+FUZZ_TIME ?= 60
+FUZZ_TARGETS = check time
+FUZZ_FLAGS = -O1 -g -fno-omit-frame-pointer -fsanitize=fuzzer-no-link,address,undefined
+fuzz:
+	@tools/deps.sh
+	$(MAKE) B=build-fuzz CC=clang OPT='$(FUZZ_FLAGS)' $(FUZZ_TARGETS:%=build-fuzz/fuzz_%)
+	@set -e; for t in $(FUZZ_TARGETS); do \
+		mkdir -p out/fuzz/corpus-$$t; \
+		case $$t in \
+		check) find samples tests/fuzz/repo tests/bad/cases -name '*.xml' -size -64k | \
+			while read f; do cp "$$f" "out/fuzz/corpus-$$t/$$(echo "$$f" | tr / _)"; done ;; \
+		*) cp tests/fuzz/seeds/$$t/* out/fuzz/corpus-$$t/ ;; \
+		esac; \
+		echo "fuzz: $$t for $(FUZZ_TIME) s"; \
+		build-fuzz/fuzz_$$t -max_total_time=$(FUZZ_TIME) -timeout=10 -rss_limit_mb=2048 \
+			-artifact_prefix=out/fuzz/$$t- out/fuzz/corpus-$$t tests/fuzz/regressions/$$t; \
+	done
+
+build-fuzz/fuzz_%: tests/fuzz/fuzz_%.c $(LIB_OBJ)
+	$(CC) $(CFLAGS_ALL) -fsanitize=fuzzer,address,undefined -o $@ $< $(LIB_OBJ) $(LIBS)
+
+# The fuzz targets without libFuzzer: replay the regression inputs and the samples in make check.
+$(B)/replay_%: tests/fuzz/fuzz_%.c tests/fuzz/replay.c $(LIB_OBJ)
+	$(CC) $(CFLAGS_ALL) -o $@ tests/fuzz/fuzz_$*.c tests/fuzz/replay.c $(LIB_OBJ) $(LIBS)
 
 # The main job on samples/.
 demo: all
@@ -100,4 +133,4 @@ fmt:
 	clang-format -i pipeline/*.c pipeline/*.h tests/unit/*.c
 
 clean:
-	rm -rf build build-san slm tools/gen/slm-gen out
+	rm -rf build build-san build-fuzz slm tools/gen/slm-gen out

@@ -471,16 +471,30 @@ xmlDocPtr load_parse_dict(const char *path, xmlDictPtr dict, struct diag_list *d
 {
 	size_t len = 0;
 	char *buf = read_file(path, &len, dl);
+	xmlDocPtr xdoc;
+
+	if (!buf)
+		return NULL;
+	xdoc = load_parse_memory(path, buf, len, dict, dl);
+	g_free(buf);
+	return xdoc;
+}
+
+xmlDocPtr load_parse_memory(const char *path, const char *buf, size_t len, xmlDictPtr dict,
+			    struct diag_list *dl)
+{
 	struct parse_sink sink = {path, dl, false};
 	xmlParserCtxtPtr ctxt;
 	xmlDocPtr xdoc = NULL;
 
-	if (!buf)
-		return NULL;
-	if (len > INT_MAX || !prescan(path, buf, len, dl)) {
-		g_free(buf);
+	if (len > LOAD_MAX_BYTES) {
+		diag_add(dl, RULE_XML_MALFORMED, path, 0, 0,
+			 "document is over the %u MiB limit for one document; split it",
+			 LOAD_MAX_BYTES >> 20);
 		return NULL;
 	}
+	if (!prescan(path, buf, len, dl))
+		return NULL;
 	ctxt = xmlNewParserCtxt();
 	if (!ctxt)
 		g_error("out of memory");
@@ -500,7 +514,6 @@ xmlDocPtr load_parse_dict(const char *path, xmlDictPtr dict, struct diag_list *d
 		diag_add(dl, RULE_XML_MALFORMED, path, 0, 0, "not a well-formed XML document");
 	xmlSetStructuredErrorFunc(NULL, ignore_structured);
 	xmlFreeParserCtxt(ctxt);
-	g_free(buf);
 	return xdoc;
 }
 

@@ -27,6 +27,9 @@ bool load_discover(const char *path, GPtrArray *files, struct diag_list *dl);
 xmlDocPtr load_parse(const char *path, struct diag_list *dl);
 /* The same, parsing with DICT (libxslt's loader hands one over), or a new dictionary when NULL. */
 xmlDocPtr load_parse_dict(const char *path, xmlDictPtr dict, struct diag_list *dl);
+/* The same from LEN bytes of memory (a fuzzer's input); PATH names them in diagnostics. */
+xmlDocPtr load_parse_memory(const char *path, const char *buf, size_t len, xmlDictPtr dict,
+			    struct diag_list *dl);
 
 /* The kind of a parsed document by its root element, or KIND_UNKNOWN with a diagnostic. */
 enum kind load_kind(xmlDocPtr xdoc, const char *path, struct diag_list *dl);
