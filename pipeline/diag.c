@@ -49,9 +49,10 @@ static const struct rule_info catalogue[RULE_COUNT] = {
 		"An SLA answers a requirements specification (服务需求说明书): its services and tiers "
 		"must be those the customer asked for, and the requirements must be final and "
 		"accepted by the service level manager's evaluation (step 2, 评估是否承接此业务) "
-		"before an SLA is signed on them.  The message names the service or tier that "
-		"differs.  Align the SLA with the requirements, or record the changed requirements "
-		"and their evaluation."},
+		"before an SLA is signed on them; a signed SLA for a new customer without any "
+		"requirements skipped steps 1 and 2 (a renewal, renews=, may rest on its "
+		"predecessor's).  The message names the service or tier that differs.  Align the SLA "
+		"with the requirements, or record the changed requirements and their evaluation."},
 	[RULE_TIER_NOT_OFFERED] = {"tier-not-offered", SEV_ERROR, "3, 4",
 		"an SLA picks a tier the catalog does not offer for that service",
 		"Every SLA service is chosen from the service catalog (服务目录): the catalog must "
@@ -62,7 +63,8 @@ static const struct rule_info catalogue[RULE_COUNT] = {
 		"The catalog offer of a service at a tier states the standard targets: the most an "
 		"SLA may promise at that tier and price.  An SLA availability above the offer's, or "
 		"a response or resolution time shorter than the offer's for a priority, promises "
-		"more than was priced.  Use the offer's targets, or a higher tier."},
+		"more than was priced; so does a target for a priority (or an availability) that the "
+		"offer does not list at all.  Use the offer's targets, or a higher tier."},
 	[RULE_PRICE_MISMATCH] = {"price-mismatch", SEV_ERROR, "3, 4",
 		"an SLA's charges differ from the catalog prices",
 		"The charges of an SLA must equal the catalog prices (服务价格) of the services and "
@@ -94,8 +96,9 @@ static const struct rule_info catalogue[RULE_COUNT] = {
 		"The service hours of an SLA service are those of its tier (7x24, 7x12, 5x8 in the "
 		"calendar's time zone, with holidays and adjusted workdays where the hours apply on "
 		"working days only).  Every OLA and supplier contract supporting that service must be "
-		"available during all of them, over the whole term.  The message names the uncovered "
-		"windows as a person would say them.  Extend the supporting agreement's <hours>."},
+		"available during all of them, on every day it is in force within the SLA's term "
+		"(days it is not in force are term-gap's).  The message names the uncovered windows "
+		"as a person would say them.  Extend the supporting agreement's <hours>."},
 	[RULE_TARGET_WEAKER] = {"target-weaker", SEV_ERROR, "6, 9",
 		"a supporting response or resolution target is missing or longer than the SLA's",
 		"An OLA or supplier contract backs an SLA only if it responds and resolves at least "
@@ -106,9 +109,10 @@ static const struct rule_info catalogue[RULE_COUNT] = {
 		"the product of the supporting availabilities is below the SLA target",
 		"A service that depends on several components in series is only as available as "
 		"the product of their availabilities: the availability targets of the OLAs and "
-		"supplier contracts supporting the SLA service, multiplied, must reach the SLA "
-		"target.  The message shows the arithmetic.  Raise a supporting target or lower the "
-		"SLA's."},
+		"supplier contracts supporting the SLA service (one factor per department or supplier: "
+		"its strongest agreement in force), multiplied, must reach the SLA target; a "
+		"supporting agreement without an availability target cannot back one.  The message "
+		"shows the arithmetic.  Raise a supporting target or lower the SLA's."},
 	[RULE_TERM_GAP] = {"term-gap", SEV_ERROR, "6, 9, 13",
 		"a supporting agreement starts after or ends before the SLA it supports",
 		"An OLA or supplier contract must be in force for the whole term of the SLA it "
@@ -138,7 +142,8 @@ static const struct rule_info catalogue[RULE_COUNT] = {
 		"requirements evaluation to the service level manager (服务级别经理), requirements "
 		"and termination notices to sales (销售), contract decomposition to 经营管理部 "
 		"(contract-admin), supplier contracts to the supplier manager (供应商经理), the "
-		"proposal's owner to an ops owner (运维服务负责人).  Correct the person, or their roles "
+		"proposal's owner to an ops owner (运维服务负责人).  Sales may co-sign an SLA beside "
+		"the service level manager (step 5), never alone.  Correct the person, or their roles "
 		"in the organization."},
 	[RULE_REPORT_MISSING] = {"report-missing", SEV_ERROR, "11",
 		"a reporting period of an active SLA has no report past its due date",
@@ -180,9 +185,11 @@ static const struct rule_info catalogue[RULE_COUNT] = {
 	[RULE_AMENDMENT_BASE] = {"amendment-base", SEV_ERROR, "13",
 		"an additional SLA amends a missing, unsigned or ended SLA, or reaches outside its term",
 		"An additional SLA (附加服务级别协议, amends=) changes a signed base SLA from its "
-		"effective date, which must fall inside the base's term; it cannot amend a draft, an "
-		"ended SLA or another additional SLA, and it cannot change a removed service.  "
-		"Correct amends= or the effective date."},
+		"effective date, which must fall inside the base's term (and before a termination "
+		"ends the service); it cannot amend a draft, an ended or terminated SLA, another "
+		"additional SLA or another customer's SLA, it can only remove a service the SLA has, "
+		"and it cannot both remove and provide the same service.  Correct amends=, the "
+		"effective date or the services."},
 	[RULE_CONFIRMATION_PENDING] = {"confirmation-pending", SEV_WARNING, "T2",
 		"a termination notice has no reply and its deemed-confirmation period has not elapsed",
 		"The customer confirms a termination notice in writing; without a reply within the "

@@ -7,6 +7,12 @@ typedef void (*rule_family)(const struct check_ctx *c);
 
 static const rule_family families[] = {
 	rules_refs,
+	rules_catalog,
+	rules_lifecycle,
+	rules_project,
+	rules_termination,
+	rules_support,
+	rules_reports,
 };
 
 void rules_run(const struct check_ctx *c)

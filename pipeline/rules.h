@@ -26,5 +26,11 @@ void rule_related(const struct check_ctx *c, struct diag *diag, const struct doc
 
 /* The families */
 void rules_refs(const struct check_ctx *c);
+void rules_catalog(const struct check_ctx *c);
+void rules_lifecycle(const struct check_ctx *c);
+void rules_project(const struct check_ctx *c);
+void rules_termination(const struct check_ctx *c);
+void rules_support(const struct check_ctx *c);
+void rules_reports(const struct check_ctx *c);
 
 #endif
