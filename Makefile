@@ -11,7 +11,7 @@ PKGS = libxml-2.0 libxslt libexslt glib-2.0 pangocairo cairo fontconfig
 OPT ?= -O2 -g
 CFLAGS_ALL = -std=c11 -D_POSIX_C_SOURCE=200809L $(OPT) -Wall -Wextra -Werror -Ipipeline \
 	$(shell pkg-config --cflags $(PKGS)) -DSLM_VERSION='"$(VERSION)"' -DSLM_DATADIR='"$(DATADIR)"' -DSLM_SRCDIR='"$(CURDIR)"' $(CFLAGS)
-LIBS = $(shell pkg-config --libs $(PKGS)) -lpthread
+LIBS = $(shell pkg-config --libs $(PKGS)) -lpthread -lm
 CHECK_LIBS = $(shell pkg-config --libs check 2>/dev/null)
 
 SRC = $(sort $(wildcard pipeline/*.c))

@@ -28,6 +28,7 @@ void cli_init(void)
 	load_quiet_libxml();
 	data_dir = schema_data_dir();
 	schema_install_loader(data_dir);
+	output_install_signal_cleanup();
 }
 
 void cli_fini(void)

@@ -149,8 +149,9 @@ static const struct rule_info catalogue[RULE_COUNT] = {
 		"a reporting period of an active SLA has no report past its due date",
 		"A signed SLA reports every period given by <reporting every=...>; each report is due "
 		"a while after its period ends (due=, 10 days by default).  Once that due date has "
-		"passed (as of the --as-of date), a period of the term without a service report is "
-		"missing.  Write the report, or correct the reporting cadence."},
+		"passed (as of the --as-of date; the due day itself is still on time), a period of the "
+		"term that no service report covers is missing; a report issued after its due date is "
+		"reported as late.  Write the report, or correct the reporting cadence."},
 	[RULE_BREACH] = {"breach", SEV_ERROR, "11",
 		"a report shows a service level missed",
 		"A service report's measured availability below the target of the SLA in effect for "
@@ -163,8 +164,8 @@ static const struct rule_info catalogue[RULE_COUNT] = {
 		"a breach is not addressed by a finding of a later review",
 		"Step 11: the service level manager reviews the service reports and arranges a review "
 		"of the problems found.  Every breach must be addressed by a finding of a review held "
-		"after the report (a finding naming the report, incident or service).  Hold the "
-		"review, or record the finding."},
+		"on or after the report's date (a finding naming the report, incident or service); "
+		"until the next review is due, slm waits.  Hold the review, or record the finding."},
 	[RULE_REVIEW_OVERDUE] = {"review-overdue", SEV_ERROR, "11",
 		"an SLA has had no review within its review cadence",
 		"A signed SLA is reviewed at least as often as <review every=...> says, counted from "
@@ -194,24 +195,27 @@ static const struct rule_info catalogue[RULE_COUNT] = {
 		"a termination notice has no reply and its deemed-confirmation period has not elapsed",
 		"The customer confirms a termination notice in writing; without a reply within the "
 		"working days the notice gives (confirm-within=, counted in the calendar's working "
-		"days), it is deemed confirmed.  Until then the termination is pending.  Record the "
-		"reply when it arrives."},
+		"days, the notice day not counted), it is deemed confirmed.  Until then the termination "
+		"is pending; a notice that sets no such period is pending until a reply is recorded.  "
+		"Record the reply when it arrives."},
 	[RULE_RELEASE_INCOMPLETE] = {"release-incomplete", SEV_ERROR, "T3-T5",
 		"a termination does not release every resource, or an item lacks its date or person",
 		"A termination releases every infrastructure and staff resource of the SLA's proposal "
 		"and every supplier contract supporting the SLA (termination steps 3-5), each item "
-		"with the date it was released and the person responsible.  Add the missing item, "
-		"date or person."},
+		"with the date it was released and the person responsible.  A closed termination must "
+		"list them all; an open one is work in progress, held only to naming the person of "
+		"what it has released.  Add the missing item, date or person."},
 	[RULE_BUDGET_OVERRUN] = {"budget-overrun", SEV_ERROR, "T6",
 		"the actual cost of a terminated service exceeds the proposal budget",
 		"At termination the service is accounted (服务核算) and compared with the budget of "
 		"the proposal.  An actual cost above the budget is a nonconformity to explain in the "
-		"summary's corrective actions.  Record the corrective action; check the figures."},
+		"summary's corrective actions; so is an accounting that states another budget or "
+		"currency than the proposal's.  Record the corrective action; check the figures."},
 	[RULE_ARCHIVE_INCOMPLETE] = {"archive-incomplete", SEV_ERROR, "14",
 		"a closed termination does not archive the SLA, proposal, OLAs and contracts",
 		"When an SLA is terminated, its SLA, proposal, OLAs and supplier contracts are "
-		"archived (归档, step 14).  A closed termination must list each of them in an "
-		"<archive ref=...>.  Add the missing archive entries."},
+		"archived (归档, step 14).  A closed termination must list each of them, and the SLA's "
+		"signed additional SLAs, in an <archive ref=...>.  Add the missing archive entries."},
 	[RULE_RENDER] = {"render", SEV_ERROR, "—", "a document cannot be rendered to PDF",
 		"slm render turns a document into a PDF through the stylesheet of its kind "
 		"(stylesheets/KIND.xsl, or --stylesheet) and slm's layout vocabulary "

@@ -1,0 +1,218 @@
+#!/bin/sh
+# Render tests for stylesheets/*.xsl (DESIGN §6).  For every document of samples/ that has a
+# stylesheet: `slm render` must succeed, and the PDF must pass `qpdf --check`, embed every font
+# (pdffonts), carry a title and pages (pdfinfo) and the footer "第 1 页 / 共" ("Page 1 of" in
+# English).  Selected PDFs must contain key strings (pdftotext -layout): ids, titles, a service, the
+# chart's target line, the SLA clock times, breaches.  Golden layout documents (render --layout) of
+# a few documents show every stylesheet change in review: run with UPDATE=1 to rewrite them, then
+# read the diff.  The fixture/ repository exercises the effective SLA (an additional SLA that adds
+# and removes services, one signed but not yet effective, one draft) and the DRAFT watermark.
+# $SLM is the slm binary.
+set -u
+here=$(cd "$(dirname "$0")" && pwd)
+top=$(cd "$here/../.." && pwd)
+. "$here/../lib/golden.sh"
+samples=$top/samples
+fixture=$here/fixture
+golden_dir=$here/golden
+asof=2025-11-30
+out=$(mktemp -d "${TMPDIR:-/tmp}/slm-render.XXXXXX")
+trap 'rm -rf "$out"' EXIT INT TERM
+
+if ! "$SLM" render --help >/dev/null 2>&1; then
+	echo "skipped: $SLM has no render command"
+	exit 0
+fi
+for tool in qpdf pdffonts pdfinfo pdftotext; do
+	if ! command -v "$tool" >/dev/null 2>&1; then
+		echo "skipped: $tool is not installed (poppler-utils, qpdf)"
+		exit 0
+	fi
+done
+# the as-of date, when render takes it (time-dependent content: effective SLA, overdue actions)
+asof_opt=
+if "$SLM" render --help 2>&1 | grep -q -- '--as-of'; then
+	asof_opt="--as-of $asof"
+fi
+
+ok() { pass=$((pass + 1)); echo "ok   $1"; }
+bad() { failed=$((failed + 1)); echo "FAIL $1"; [ $# -gt 1 ] && printf '%s\n' "$2" | head -20 | sed 's/^/     /'; }
+
+# render FILE PDF: render one document to a PDF
+render() {
+	# shellcheck disable=SC2086
+	"$SLM" render $asof_opt -o "$2" "$1" >"$out/render.log" 2>&1
+}
+
+# check_pdf NAME PDF LANG: the structural checks every PDF passes
+check_pdf() {
+	name=$1 pdf=$2 lang=$3
+	if ! qpdf --check "$pdf" >"$out/qpdf.log" 2>&1; then
+		bad "$name: qpdf --check" "$(cat "$out/qpdf.log")"
+		return
+	fi
+	# pdffonts: two header lines, then one line per font; column "emb" must be "yes"
+	notemb=$(pdffonts "$pdf" 2>&1 | awk 'NR > 2 && $(NF-4) != "yes"')
+	if [ -n "$notemb" ]; then
+		bad "$name: fonts not embedded" "$notemb"
+		return
+	fi
+	title=$(pdfinfo "$pdf" 2>/dev/null | sed -n 's/^Title: *//p')
+	pages=$(pdfinfo "$pdf" 2>/dev/null | sed -n 's/^Pages: *//p')
+	if [ -z "$title" ] || [ "${pages:-0}" -lt 1 ]; then
+		bad "$name: pdfinfo title '$title', pages '$pages'"
+		return
+	fi
+	pdftotext -layout "$pdf" "$pdf.txt" 2>/dev/null
+	if [ "$lang" = en ]; then footer='Page 1 of'; else footer='第 1 页 / 共'; fi
+	if ! grep -q "$footer" "$pdf.txt"; then
+		bad "$name: no footer '$footer'"
+		return
+	fi
+	ok "$name ($pages p.)"
+}
+
+# contains NAME PDF STRING...: the text of the PDF has every STRING (pdftotext -layout; a string
+# may not span lines)
+contains() {
+	name=$1 pdf=$2
+	shift 2
+	missing=
+	for s in "$@"; do
+		grep -qF -- "$s" "$pdf.txt" || missing="$missing
+'$s'"
+	done
+	if [ -n "$missing" ]; then bad "$name: text" "missing:$missing"; else ok "$name: text"; fi
+}
+
+# lacks NAME PDF STRING...: the text of the PDF has none of the STRINGs
+lacks() {
+	name=$1 pdf=$2
+	shift 2
+	found=
+	for s in "$@"; do
+		grep -qF -- "$s" "$pdf.txt" && found="$found
+'$s'"
+	done
+	if [ -n "$found" ]; then bad "$name: text" "unexpected:$found"; else ok "$name: text"; fi
+}
+
+kind_of() { sed -n 's/.*<\([a-z]*\) xmlns="urn:slm:1".*/\1/p' "$1" | head -1; }
+
+# ---------------------------------------------------------------- every sample document
+
+rendered=0
+for file in $(cd "$samples" && find . -name '*.xml' | sed 's|^\./||' | sort); do
+	kind=$(kind_of "$samples/$file")
+	[ -f "$top/stylesheets/$kind.xsl" ] || continue
+	pdf=$out/$(echo "$file" | tr / _ | sed 's/\.xml$//').pdf
+	if ! render "$samples/$file" "$pdf"; then
+		bad "render $file" "$(cat "$out/render.log")"
+		continue
+	fi
+	rendered=$((rendered + 1))
+	lang=zh
+	grep -q 'xml:lang="en"' "$samples/$file" && lang=en
+	check_pdf "$file" "$pdf" "$lang"
+done
+[ "$rendered" -ge 90 ] && ok "rendered $rendered sample documents" || bad "only $rendered sample documents rendered"
+
+# ---------------------------------------------------------------- key strings
+
+p() { echo "$out/$(echo "$1" | tr / _ | sed 's/\.xml$//').pdf"; }
+
+contains "bank/sla.xml" "$(p bank/sla.xml)" \
+	SLA-BANK-2025 '东海农商银行数据库、网络与安全监控运维服务级别协议' '数据库运维' '网络运维' \
+	'SLA-BANK-2025-A1' '附加服务级别协议' '服务抵扣' '¥ 92,000.00' '何建国' '陈志远' '第 1 页 / 共'
+contains "bank/sla-a1.xml" "$(p bank/sla-a1.xml)" \
+	SLA-BANK-2025-A1 '附加服务级别协议' 'SLA-BANK-2025' '2025年7月1日'
+contains "bank/reports/2025-08.xml" "$(p bank/reports/2025-08.xml)" \
+	RPT-BANK-2025-08 'SLA 目标 99.95%' 'SLA 目标 99.9%' 'INC-BANK-0817' '4 小时 45 分钟' '解决超时' '11 分钟'
+contains "bank/reports/2025-05.xml" "$(p bank/reports/2025-05.xml)" \
+	'INC-BANK-0503' '达标'
+contains "catalog/catalog.xml" "$(p catalog/catalog.xml)" \
+	'服务目录' '瀚云智维运维服务目录（2025 版）' '数据库运维' '¥ 50,000.00' '7×24' '5×8'
+contains "hospital/contract-cloud.xml" "$(p hospital/contract-cloud.xml)" \
+	CON-CLOUD-HOSP '支持合同' '弱于 SLA'
+contains "hospital/ola-mw.xml" "$(p hospital/ola-mw.xml)" \
+	OLA-MW-HOSP '中间件运维组' '周一至周五 09:00–18:00' '每日 08:00–20:00'
+contains "hospital/reviews/2025-Q2.xml" "$(p hospital/reviews/2025-Q2.xml)" \
+	REV-HOSP-2025-Q2 'RPT-HOSP-2024-04' '未找到该文档'
+contains "insurer/reviews/2025-Q2.xml" "$(p insurer/reviews/2025-Q2.xml)" \
+	'A-INS-Q2-1' '已逾期' '唐晓峰'
+contains "bank/proposal.xml" "$(p bank/proposal.xml)" \
+	PROP-BANK-2025 '运维项目建议书' 'RES-BANK-MON' '¥ 1,560,000.00' '唐晓峰'
+contains "retail/termination.xml" "$(p retail/termination.xml)" \
+	TERM-RETAIL-2025 '释放清单' '基础架构释放' '人力资源释放' '供应商释放' 'RES-RETAIL-ONSITE' \
+	'¥ 114,600.00' '归档清单'
+contains "mueller/sla.xml" "$(p mueller/sla.xml)" \
+	SLA-MUELLER-2025 'Service Level Agreement' 'Managed hosting' 'Page 1 of' '€ 9,200.00' \
+	'Katrin Vogel' 'Signatures'
+lacks "mueller/sla.xml (English)" "$(p mueller/sla.xml)" '服务级别协议' '第 1 页'
+contains "mueller/reports/2025-10.xml" "$(p mueller/reports/2025-10.xml)" \
+	RPT-MUELLER-2025-10 'SLA target 99.9%' 'INC-MUE-1025' '2 h 10 min' '18 min' 'Incidents'
+lacks "bank/sla.xml (signed: no watermark)" "$(p bank/sla.xml)" '草稿'
+
+# ---------------------------------------------------------------- fixture: effective SLA, draft
+
+render "$fixture/sla.xml" "$out/fixture-sla.pdf" && check_pdf "fixture/sla.xml" "$out/fixture-sla.pdf" zh ||
+	bad "render fixture/sla.xml" "$(cat "$out/render.log")"
+if [ -f "$out/fixture-sla.pdf.txt" ]; then
+	contains "fixture/sla.xml (effective SLA)" "$out/fixture-sla.pdf" \
+		'甲服务' '丙服务' '已停止的服务' 'SLA-T-A1' 'SLA-T-A2' '已签署，尚未生效' 'SLA-T-A3' '草稿，未签署' \
+		'¥ 1,300.50'
+fi
+render "$fixture/sla-draft.xml" "$out/fixture-draft.pdf" && check_pdf "fixture/sla-draft.xml" "$out/fixture-draft.pdf" zh ||
+	bad "render fixture/sla-draft.xml" "$(cat "$out/render.log")"
+
+# the watermark is in the layout (its drawing may not be text in the PDF)
+layout() {
+	# shellcheck disable=SC2086
+	"$SLM" render --layout $asof_opt -o "$2" "$1" >"$out/render.log" 2>&1
+}
+if layout "$fixture/sla-draft.xml" "$out/draft.layout.xml" && grep -q '<watermark>草稿</watermark>' "$out/draft.layout.xml"; then
+	ok "fixture/sla-draft.xml: 草稿 watermark"
+else
+	bad "fixture/sla-draft.xml: no 草稿 watermark" "$(cat "$out/render.log")"
+fi
+if layout "$samples/bank/sla.xml" "$out/bank.layout.xml" && ! grep -q '<watermark' "$out/bank.layout.xml"; then
+	ok "bank/sla.xml: signed, no watermark"
+else
+	bad "bank/sla.xml: watermark on a signed agreement" "$(cat "$out/render.log")"
+fi
+
+# ---------------------------------------------------------------- identical input, identical bytes
+
+render "$samples/bank/reports/2025-08.xml" "$out/again.pdf" &&
+	cmp -s "$out/again.pdf" "$(p bank/reports/2025-08.xml)" && ok "byte-identical PDF for identical input" ||
+	bad "two renderings of bank/reports/2025-08.xml differ"
+
+# ---------------------------------------------------------------- nonconformity report
+
+if "$SLM" check --format pdf --as-of "$asof" -o "$out/nc.pdf" "$samples" >"$out/render.log" 2>&1 || [ -s "$out/nc.pdf" ]; then
+	if [ -s "$out/nc.pdf" ]; then
+		check_pdf "check --format pdf" "$out/nc.pdf" zh
+		contains "check --format pdf" "$out/nc.pdf" '不合格报告' 'release-incomplete' 'retail/termination.xml' \
+			'hours-gap' 'renewal-notice' '警告'
+	else
+		bad "check --format pdf wrote nothing" "$(cat "$out/render.log")"
+	fi
+else
+	echo "skip check --format pdf: $(head -1 "$out/render.log")"
+fi
+
+# ---------------------------------------------------------------- golden layouts
+
+# golden_layout NAME FILE: the layout document of FILE equals golden/NAME.layout.xml
+golden_layout() {
+	golden "layout $1" "$golden_dir/$1.layout.xml" "$top" sh -c \
+		'"$0" render --layout $1 -o "$2" "$3" >/dev/null && cat "$2"' "$SLM" "$asof_opt" "$out/$1.layout.xml" "$2"
+}
+mkdir -p "$golden_dir"
+golden_layout sla-bank samples/bank/sla.xml
+golden_layout report-bank-2025-08 samples/bank/reports/2025-08.xml
+golden_layout termination-retail samples/retail/termination.xml
+golden_layout sla-fixture tests/stylesheets/fixture/sla.xml
+golden_layout sla-mueller samples/mueller/sla.xml
+
+finish
