@@ -18,6 +18,7 @@ int cmd_validate(int argc, char **argv);
 int cmd_check(int argc, char **argv);
 int cmd_rules(int argc, char **argv);
 int cmd_explain(int argc, char **argv);
+int cmd_render(int argc, char **argv);
 int cmd_new(int argc, char **argv);
 int cmd_diff(int argc, char **argv);
 

@@ -22,7 +22,7 @@ fi
 
 # the schema also works with plain XSD tools, offline, through the OASIS catalog
 if command -v xmllint >/dev/null; then
-	if (cd "$top" && XML_CATALOG_FILES=schemas/catalog.xml find samples templates -name '*.xml' -print0 |
+	if (cd "$top" && XML_CATALOG_FILES=schemas/catalog.xml find samples templates -name '*.xml' ! -name '.*' -print0 |
 		sort -z | xargs -0 xmllint --noout --nonet --schema schemas/slm.xsd >/dev/null 2>&1); then
 		pass=$((pass + 1)); echo "ok   xmllint-schema"
 	else

@@ -1,0 +1,272 @@
+#define _GNU_SOURCE
+/* slm render [-o DIR|FILE] [--stylesheet X] [-MD [-MF FILE]] FILE…: documents to PDF through
+ * their kind's stylesheet and slm's paginator (DESIGN §6, §7).  The repository of the documents
+ * is loaded once, so stylesheets can read the catalog, the organization and the additional SLAs
+ * of what they render; each PDF is written atomically, and a document that cannot be rendered
+ * leaves no PDF behind. */
+#include "cli.h"
+#include "fmt.h"
+#include "index.h"
+#include "output.h"
+#include "render.h"
+#include "repo.h"
+#include "schema.h"
+#include "timecore.h"
+
+#include <getopt.h>
+#include <stdlib.h>
+#include <stdio.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+static const char usage_text[] =
+	"usage: slm render [-o DIR|FILE] [--stylesheet XSL] [--repository DIR] [--as-of DATE]\n"
+	"                  [--layout] [-MD] [-MF FILE] [--quiet] FILE...\n\n"
+	"Render each FILE (an agreement of the repository) to PDF through the stylesheet of\n"
+	"its kind (stylesheets/KIND.xsl) and slm's layout vocabulary (docs/layout.md).\n\n"
+	"  -o DIR|FILE       write into DIR (FILE.pdf for each input), or to FILE for a\n"
+	"                    single input; default: beside each input\n"
+	"  --stylesheet XSL  use XSL instead of the kind's stylesheet (XSLT 1.0 + EXSLT)\n"
+	"  --repository DIR  the repository the documents belong to (default: the nearest\n"
+	"                    folder above them with .slm-config.xml, else the current one)\n"
+	"  --as-of DATE      the date reports are rendered as of (default today)\n"
+	"  --layout          write the layout document (XML) instead of the PDF\n"
+	"  -MD               also write make dependencies (OUTPUT.d, or -MF FILE)\n"
+	"  -MF FILE          where -MD writes them\n"
+	"  -q, --quiet       print no diagnostics\n"
+	"  -h, --help        this help\n\n"
+	"Exit status: 0 all rendered, 1 a document could not be rendered, 2 usage or I/O failure.\n";
+
+struct render_opts {
+	const char *out, *stylesheet, *repository, *mf;
+	bool layout, md, quiet;
+	gint32 as_of;
+};
+
+static bool is_dir(const char *p)
+{
+	struct stat st;
+	return stat(p, &st) == 0 && S_ISDIR(st.st_mode);
+}
+
+/* The output of INPUT: -o FILE for a single input; DIR/NAME.pdf for one input, and for several
+ * DIR/PATH.pdf mirroring the input's place in the repository ROOT (two sla.xml of two customers
+ * must not overwrite each other); without -o, beside the input. */
+static char *output_for(const struct render_opts *o, const char *input, int inputs,
+			const char *root)
+{
+	const char *ext = o->layout ? ".layout.xml" : ".pdf";
+	char *rel = NULL, *stem, *out, *real = realpath(input, NULL);
+	size_t n = strlen(root);
+
+	if (o->out && inputs > 1 && real && strncmp(real, root, n) == 0 && real[n] == '/')
+		rel = g_strdup(real + n + 1);
+	else
+		rel = g_path_get_basename(input);
+	free(real);
+	if (g_str_has_suffix(rel, ".xml"))
+		rel[strlen(rel) - 4] = '\0';
+	stem = g_strconcat(rel, ext, NULL);
+	if (o->out && inputs == 1 && !is_dir(o->out) && !g_str_has_suffix(o->out, "/"))
+		out = g_strdup(o->out);
+	else if (o->out)
+		out = g_build_filename(o->out, stem, NULL);
+	else {
+		char *dir = g_path_get_dirname(input), *base = g_path_get_basename(stem);
+		out = g_build_filename(dir, base, NULL);
+		g_free(dir);
+		g_free(base);
+	}
+	if (o->out) {
+		char *dir = g_path_get_dirname(out);
+		g_mkdir_with_parents(dir, 0755);
+		g_free(dir);
+	}
+	g_free(rel);
+	g_free(stem);
+	return out;
+}
+
+/* "target: prerequisites" as gcc -MD writes it, spaces escaped. */
+static void write_rule(GString *mk, const char *target, const GPtrArray *deps)
+{
+	GString *esc = g_string_new(NULL);
+
+	for (const char *p = target; *p; p++)
+		g_string_append_printf(esc, "%s%c", *p == ' ' ? "\\" : *p == '$' ? "$" : "", *p);
+	g_string_append_printf(mk, "%s:", esc->str);
+	for (guint i = 0; i < deps->len; i++) {
+		g_string_append(mk, " \\\n ");
+		for (const char *p = deps->pdata[i]; *p; p++)
+			g_string_append_printf(mk, "%s%c",
+					       *p == ' ' ? "\\" : *p == '$' ? "$" : "", *p);
+	}
+	g_string_append(mk, "\n");
+	/* phony targets for every prerequisite, so a deleted file does not break make */
+	for (guint i = 0; i < deps->len; i++)
+		g_string_append_printf(mk, "\n%s:\n", (const char *)deps->pdata[i]);
+	g_string_free(esc, TRUE);
+}
+
+static bool write_deps(const char *path, const GString *mk)
+{
+	struct output o;
+
+	if (!output_open(&o, path))
+		return false;
+	fputs(mk->str, o.fp);
+	return output_commit(&o);
+}
+
+static int parse(int argc, char **argv, struct render_opts *o)
+{
+	static const struct option opts[] = {
+		{"output", required_argument, NULL, 'o'},     {"stylesheet", required_argument, NULL, 's'},
+		{"repository", required_argument, NULL, 'r'}, {"as-of", required_argument, NULL, 'a'},
+		{"layout", no_argument, NULL, 'l'},	      {"quiet", no_argument, NULL, 'q'},
+		{"help", no_argument, NULL, 'h'},	      {"MD", no_argument, NULL, 'D'},
+		{"MF", required_argument, NULL, 'F'},	      {NULL, 0, NULL, 0}};
+	int c;
+
+	optind = 1;
+	opterr = 0;
+	/* -MD and -MF are single-dash long options, as in gcc */
+	while ((c = getopt_long_only(argc, argv, ":o:qh", opts, NULL)) != -1) {
+		switch (c) {
+		case 'o':
+			o->out = optarg;
+			break;
+		case 's':
+			o->stylesheet = optarg;
+			break;
+		case 'r':
+			o->repository = optarg;
+			break;
+		case 'a':
+			if (time_parse_date(optarg, &o->as_of) != TIME_OK)
+				return cli_usage_error("render", "--as-of '%s' is not a date", optarg);
+			break;
+		case 'l':
+			o->layout = true;
+			break;
+		case 'q':
+			o->quiet = true;
+			break;
+		case 'D':
+			o->md = true;
+			break;
+		case 'F':
+			o->mf = optarg;
+			break;
+		case 'h':
+			fputs(usage_text, stdout);
+			return -1;
+		case ':':
+			return cli_usage_error("render", "option '%s' needs a value", argv[optind - 1]);
+		default:
+			return cli_usage_error("render", "unknown option '%s'", argv[optind - 1]);
+		}
+	}
+	if (optind >= argc)
+		return cli_usage_error("render", "name at least one document to render");
+	if (o->mf && !o->md)
+		return cli_usage_error("render", "-MF needs -MD");
+	if (o->stylesheet && access(o->stylesheet, R_OK) != 0)
+		return cli_usage_error("render", "cannot read the stylesheet %s", o->stylesheet);
+	return 0;
+}
+
+/* Validate the inputs themselves: a document with errors is not rendered. */
+static bool inputs_valid(char **files, int n, const struct schema *s, struct diag_list *dl)
+{
+	char **paths = g_new0(char *, n + 1);
+	struct diag_list *tmp = diag_list_new();
+	struct repo *r;
+	bool ok;
+
+	memcpy(paths, files, sizeof(char *) * (size_t)n);
+	r = repo_load(paths, s, false, tmp);
+	ok = diag_exit_status(tmp, false) == 0;
+	diag_list_take(dl, tmp);
+	diag_list_free(tmp);
+	repo_free(r);
+	g_free(paths);
+	return ok;
+}
+
+int cmd_render(int argc, char **argv)
+{
+	struct render_opts o = {0};
+	struct diag_list *dl;
+	struct schema *s;
+	char *root, *paths[2] = {NULL, NULL};
+	struct repo *r = NULL;
+	struct index *ix = NULL;
+	struct model *m = NULL;
+	struct render_ctx *rc = NULL;
+	GString *mk = g_string_new(NULL);
+	int rc_exit = 0, n, c = parse(argc, argv, &o);
+
+	if (c)
+		return c < 0 ? 0 : c;
+	if (!o.as_of) {
+		GDateTime *now = g_date_time_new_now_utc();
+		o.as_of = (gint32)(g_date_time_to_unix(now) / 86400);
+		g_date_time_unref(now);
+	}
+	n = argc - optind;
+	dl = diag_list_new();
+	if (o.repository) {
+		char *real = realpath(o.repository, NULL);
+		root = g_strdup(real ? real : o.repository);
+		free(real);
+	} else
+		root = render_find_repository(argv[optind]);
+	paths[0] = root;
+	if (!(s = schema_load(cli_data_dir(), dl)) || !inputs_valid(argv + optind, n, s, dl)) {
+		rc_exit = diag_exit_status(dl, false) ? diag_exit_status(dl, false) : 1;
+		goto out;
+	}
+	r = repo_load(paths, s, true, diag_list_new() /* the repository's own findings are check's */);
+	ix = index_build(r);
+	m = model_build(r, ix);
+	if (!(rc = render_ctx_new(r, ix, m, root, o.as_of, dl))) {
+		rc_exit = 2;
+		goto out;
+	}
+	for (int i = optind; i < argc; i++) {
+		char *out = output_for(&o, argv[i], n, root);
+		GPtrArray *deps = g_ptr_array_new_with_free_func(g_free);
+
+		if (!render_file(rc, argv[i], o.stylesheet, out, o.layout, o.md ? deps : NULL, dl))
+			rc_exit = MAX(rc_exit, diag_exit_status(dl, false) == 2 ? 2 : 1);
+		else if (o.md)
+			write_rule(mk, out, deps);
+		if (o.md && !o.mf) {
+			char *d = g_strconcat(out, ".d", NULL);
+			if (mk->len && !write_deps(d, mk))
+				rc_exit = 2;
+			g_string_truncate(mk, 0);
+			g_free(d);
+		}
+		g_ptr_array_free(deps, TRUE);
+		g_free(out);
+	}
+	if (o.md && o.mf && !write_deps(o.mf, mk))
+		rc_exit = 2;
+out:
+	if (!o.quiet) {
+		diag_list_sort(dl);
+		fmt_text_lines(stderr, dl);
+	}
+	render_ctx_free(rc);
+	model_free(m);
+	index_free(ix);
+	repo_free(r);
+	schema_free(s);
+	diag_list_free(dl);
+	g_string_free(mk, TRUE);
+	g_free(root);
+	return rc_exit;
+}

@@ -1,0 +1,741 @@
+/* Rendering (see render.h): the XSLT step under libxslt's security preferences, slm's extension
+ * functions for stylesheets, the layout check, and the atomic output.
+ *
+ * Every file a stylesheet reaches goes through one loader: stylesheets and their imports must lie
+ * in slm's stylesheets folder or the folder of a --stylesheet, documents (document(), slm:doc())
+ * inside the repository; everything is parsed by load.c (bounded, no DTD, no entities, no
+ * network).  Writes (exsl:document, xsl:result-document), directory creation and the network are
+ * forbidden by the security preferences, set as the default (xsl:import/include consult only
+ * that) and per transformation.  Runaway stylesheets are bounded by template depth, variables and
+ * the XPath operation limit, as libxslt's own fuzzer does. */
+#define _GNU_SOURCE
+#include "render.h"
+#include "cli.h"
+#include "load.h"
+#include "output.h"
+#include "pdf.h"
+#include "schema.h"
+
+#include <libexslt/exslt.h>
+#include <libxml/xpathInternals.h>
+#include <libxslt/documents.h>
+#include <libxslt/extensions.h>
+#include <libxslt/security.h>
+#include <libxslt/transform.h>
+#include <libxslt/xsltInternals.h>
+#include <libxslt/xsltutils.h>
+#include <errno.h>
+#include <math.h>
+#include <stdarg.h>
+#include <stdlib.h>
+#include <string.h>
+
+#define SLM_XSLT_NS "urn:slm:xslt:1"
+
+struct style {
+	xsltStylesheetPtr xsl;
+	GPtrArray *deps; /* the stylesheet and everything it imports or includes */
+};
+
+struct render_ctx {
+	const struct repo *repo;
+	const struct index *ix;
+	const struct model *m;
+	char *root_real;
+	gint32 as_of;
+	GHashTable *styles; /* path → struct style* */
+	struct schema *layout_schema;
+};
+
+/* One rendering.  The loader and the extension functions find it through a thread-local pointer:
+ * libxslt gives them no user data of their own for stylesheets. */
+struct job {
+	struct render_ctx *rc;
+	const char *source;
+	GHashTable *docs; /* path → xmlDocPtr: documents handed to the stylesheet by slm:doc() */
+	GPtrArray *deps;  /* char*, every file read */
+	GString *errors;  /* what libxslt reported */
+	GPtrArray *style_dirs;
+};
+
+static GPrivate current = G_PRIVATE_INIT(NULL);
+static xsltSecurityPrefsPtr security;
+static char *style_dir_real; /* slm's stylesheets folder */
+
+/* ---- paths ---------------------------------------------------------------------------------- */
+
+static bool inside(const char *real, const char *root)
+{
+	size_t n = root ? strlen(root) : 0;
+	return root && real && strncmp(real, root, n) == 0 && (real[n] == '/' || real[n] == '\0');
+}
+
+static char *uri_path(const char *uri)
+{
+	if (g_str_has_prefix(uri, "file://"))
+		return g_filename_from_uri(uri, NULL, NULL);
+	if (strstr(uri, "://") || g_str_has_prefix(uri, "file:"))
+		return NULL; /* the network, and everything that is not a plain file */
+	return g_strdup(uri);
+}
+
+static void add_dep(GPtrArray *deps, const char *path)
+{
+	if (!deps)
+		return;
+	for (guint i = 0; i < deps->len; i++)
+		if (strcmp(deps->pdata[i], path) == 0)
+			return;
+	g_ptr_array_add(deps, g_strdup(path));
+}
+
+static void job_error(struct job *j, const char *fmt, ...) G_GNUC_PRINTF(2, 3);
+static void job_error(struct job *j, const char *fmt, ...)
+{
+	va_list ap;
+
+	if (!j)
+		return;
+	va_start(ap, fmt);
+	g_string_append_vprintf(j->errors, fmt, ap);
+	va_end(ap);
+}
+
+static bool style_path_allowed(const struct job *j, const char *real)
+{
+	if (inside(real, style_dir_real))
+		return true;
+	for (guint i = 0; j && i < j->style_dirs->len; i++)
+		if (inside(real, j->style_dirs->pdata[i]))
+			return true;
+	return false;
+}
+
+/* ---- the loader and the security preferences ------------------------------------------------ */
+
+static xmlDocPtr loader(const xmlChar *uri, xmlDictPtr dict, int options, void *ctxt,
+			xsltLoadType type)
+{
+	struct job *j = g_private_get(&current);
+	char *path = uri_path((const char *)uri);
+	char *real = path ? realpath(path, NULL) : NULL;
+	bool ok;
+	xmlDocPtr doc = NULL;
+	struct diag_list *scratch;
+
+	(void)options;
+	(void)ctxt;
+	ok = real && (type == XSLT_LOAD_STYLESHEET ? style_path_allowed(j, real)
+						   : j && inside(real, j->rc->root_real));
+	if (!ok) {
+		job_error(j, "refused to read %s: %s\n", (const char *)uri,
+			  !path ? "stylesheets may not use the network"
+			  : !real ? "no such file"
+				  : "it lies outside the repository and slm's stylesheets");
+	} else {
+		scratch = diag_list_new();
+		doc = load_parse_dict(real, dict, scratch);
+		if (!doc && scratch->items->len) {
+			struct diag *d = scratch->items->pdata[0];
+			job_error(j, "%s:%ld: %s\n", real, d->loc.line, d->message);
+		}
+		diag_list_free(scratch);
+		if (doc && j)
+			add_dep(j->deps, real);
+	}
+	free(real);
+	g_free(path);
+	return doc;
+}
+
+static int check_read(xsltSecurityPrefsPtr sec, xsltTransformContextPtr ctxt, const char *value)
+{
+	struct job *j = g_private_get(&current);
+	char *path = uri_path(value);
+	char *real = path ? realpath(path, NULL) : NULL;
+	int ok = real && j && (inside(real, j->rc->root_real) || style_path_allowed(j, real));
+
+	(void)sec;
+	(void)ctxt;
+	if (!ok)
+		job_error(j, "refused to read %s outside the repository\n", value);
+	free(real);
+	g_free(path);
+	return ok;
+}
+
+static void xslt_message(void *ctx, const char *fmt, ...)
+{
+	struct job *j = g_private_get(&current);
+	va_list ap;
+
+	(void)ctx;
+	if (!j)
+		return;
+	va_start(ap, fmt);
+	g_string_append_vprintf(j->errors, fmt, ap);
+	va_end(ap);
+}
+
+/* ---- extension functions for stylesheets (namespace urn:slm:xslt:1) ------------------------- */
+
+static xmlDocPtr job_doc(struct job *j, const char *path)
+{
+	xmlDocPtr d;
+	struct diag_list *scratch;
+
+	if ((d = g_hash_table_lookup(j->docs, path)))
+		return d;
+	scratch = diag_list_new();
+	d = load_parse(path, scratch);
+	diag_list_free(scratch);
+	if (d) {
+		g_hash_table_insert(j->docs, g_strdup(path), d);
+		add_dep(j->deps, path);
+	}
+	return d;
+}
+
+static void push_roots(xmlXPathParserContextPtr ctxt, struct job *j, const struct doc *const *docs,
+		       guint n)
+{
+	xmlNodeSetPtr set = xmlXPathNodeSetCreate(NULL);
+
+	for (guint i = 0; j && i < n; i++) {
+		xmlDocPtr d = job_doc(j, docs[i]->path);
+		if (d && xmlDocGetRootElement(d))
+			xmlXPathNodeSetAdd(set, xmlDocGetRootElement(d));
+	}
+	valuePush(ctxt, xmlXPathWrapNodeSet(set));
+}
+
+/* slm:doc(id): the root element of the document with that id, or an empty node-set. */
+static void fn_doc(xmlXPathParserContextPtr ctxt, int nargs)
+{
+	struct job *j = g_private_get(&current);
+	xmlChar *id;
+	const struct entry *e;
+
+	if (nargs != 1) {
+		xmlXPathSetArityError(ctxt);
+		return;
+	}
+	id = xmlXPathPopString(ctxt);
+	e = j && id ? index_lookup(j->rc->ix, (const char *)id, T_ANY_DOC) : NULL;
+	push_roots(ctxt, j, e ? &e->doc : NULL, e ? 1 : 0);
+	xmlFree(id);
+}
+
+/* slm:organization(): the root element of the organization document (people, departments,
+ * customers, suppliers, calendars), or an empty node-set. */
+static void fn_organization(xmlXPathParserContextPtr ctxt, int nargs)
+{
+	struct job *j = g_private_get(&current);
+	const GPtrArray *orgs = j ? j->rc->ix->of[KIND_ORGANIZATION] : NULL;
+	const struct entry *e = orgs && orgs->len ? orgs->pdata[0] : NULL;
+
+	if (nargs != 0) {
+		xmlXPathSetArityError(ctxt);
+		return;
+	}
+	push_roots(ctxt, j, e ? &e->doc : NULL, e ? 1 : 0);
+}
+
+/* slm:referring(kind, attr, id): root elements of the documents of KIND whose root attribute
+ * ATTR names ID — slm:referring('sla', 'amends', @id) are the additional SLAs of an SLA. */
+static void fn_referring(xmlXPathParserContextPtr ctxt, int nargs)
+{
+	struct job *j = g_private_get(&current);
+	xmlChar *kind, *attr, *id;
+	const GPtrArray *a;
+
+	if (nargs != 3) {
+		xmlXPathSetArityError(ctxt);
+		return;
+	}
+	id = xmlXPathPopString(ctxt);
+	attr = xmlXPathPopString(ctxt);
+	kind = xmlXPathPopString(ctxt);
+	a = j ? model_referring(j->rc->m, kind_by_name((const char *)kind), (const char *)attr,
+				(const char *)id)
+	      : NULL;
+	push_roots(ctxt, j, a ? (const struct doc *const *)a->pdata : NULL, a ? a->len : 0);
+	xmlFree(kind);
+	xmlFree(attr);
+	xmlFree(id);
+}
+
+/* Seconds as a reader of LANG says them: "3 h 10 min", "3 小时 10 分钟". */
+static char *say_seconds(int64_t s, bool zh)
+{
+	GString *out = g_string_new(NULL);
+	int64_t d = s / 86400, h = s % 86400 / 3600, m = s % 3600 / 60, sec = s % 60;
+
+	if (!zh) {
+		g_string_free(out, TRUE);
+		return time_seconds_describe(s);
+	}
+	if (d)
+		g_string_append_printf(out, "%" G_GINT64_FORMAT " 天 ", d);
+	if (h)
+		g_string_append_printf(out, "%" G_GINT64_FORMAT " 小时 ", h);
+	if (m)
+		g_string_append_printf(out, "%" G_GINT64_FORMAT " 分钟 ", m);
+	if (sec || !out->len)
+		g_string_append_printf(out, "%" G_GINT64_FORMAT " 秒 ", sec);
+	g_string_truncate(out, out->len - 1);
+	return g_string_free(out, FALSE);
+}
+
+static bool lang_zh(xmlXPathParserContextPtr ctxt, int nargs)
+{
+	xmlChar *lang;
+	bool zh = true;
+
+	if (nargs < 2)
+		return true;
+	lang = xmlXPathPopString(ctxt);
+	zh = !lang || !g_str_has_prefix((const char *)lang, "en");
+	xmlFree(lang);
+	return zh;
+}
+
+/* slm:duration('PT4H', lang): "4 小时" / "4 h"; "P1M": "1 个月" / "1 month". */
+static void fn_duration(xmlXPathParserContextPtr ctxt, int nargs)
+{
+	bool zh;
+	xmlChar *text;
+	struct time_duration d;
+	char *out;
+
+	if (nargs < 1 || nargs > 2) {
+		xmlXPathSetArityError(ctxt);
+		return;
+	}
+	zh = lang_zh(ctxt, nargs);
+	text = xmlXPathPopString(ctxt);
+	if (time_parse_duration((const char *)text, &d) != TIME_OK)
+		out = g_strdup((const char *)text);
+	else if (d.months && !d.seconds)
+		out = zh ? g_strdup_printf("%" G_GINT64_FORMAT " 个月", d.months)
+			 : g_strdup_printf("%" G_GINT64_FORMAT " month%s", d.months,
+					   d.months == 1 ? "" : "s");
+	else
+		out = say_seconds(d.seconds, zh);
+	valuePush(ctxt, xmlXPathNewString((const xmlChar *)out));
+	g_free(out);
+	xmlFree(text);
+}
+
+/* slm:seconds(n, lang): a number of seconds in words. */
+static void fn_seconds(xmlXPathParserContextPtr ctxt, int nargs)
+{
+	bool zh;
+	double n;
+	char *out;
+
+	if (nargs < 1 || nargs > 2) {
+		xmlXPathSetArityError(ctxt);
+		return;
+	}
+	zh = lang_zh(ctxt, nargs);
+	n = xmlXPathPopNumber(ctxt);
+	out = isnan(n) || n < 0 || n > 1e12 ? g_strdup("—") : say_seconds((int64_t)n, zh);
+	valuePush(ctxt, xmlXPathNewString((const xmlChar *)out));
+	g_free(out);
+}
+
+/* slm:clock(sla, service, from, to): seconds between two instants on the SLA clock of that SLA
+ * service (its tier's hours, its calendar), or NaN when they cannot be known. */
+static void fn_clock(xmlXPathParserContextPtr ctxt, int nargs)
+{
+	struct job *j = g_private_get(&current);
+	xmlChar *sla, *svc, *from, *to;
+	double result = NAN;
+
+	if (nargs != 4) {
+		xmlXPathSetArityError(ctxt);
+		return;
+	}
+	to = xmlXPathPopString(ctxt);
+	from = xmlXPathPopString(ctxt);
+	svc = xmlXPathPopString(ctxt);
+	sla = xmlXPathPopString(ctxt);
+	if (j) {
+		const struct model *m = j->rc->m;
+		const struct sla_view *v = model_sla(m, (const char *)sla);
+		const struct calendar *cal =
+			v ? model_calendar(m, node_attr(v->doc->root, "calendar")) : NULL;
+		int64_t t0, t1;
+
+		if (cal && time_parse_datetime((const char *)from, &t0) == TIME_OK &&
+		    time_parse_datetime((const char *)to, &t1) == TIME_OK) {
+			const struct sla_version *ver =
+				sla_version_at(v, time_zone_day_of(calendar_zone(cal), t0));
+			const struct node *s =
+				ver ? sla_version_service(ver, (const char *)svc, NULL) : NULL;
+			const struct hours *h =
+				s ? model_tier_hours(m, node_attr(v->doc->root, "catalog"),
+						     node_attr(s, "tier"))
+				  : NULL;
+			if (h)
+				result = (double)clock_business_seconds(h, cal, t0, t1);
+		}
+	}
+	valuePush(ctxt, xmlXPathNewFloat(result));
+	xmlFree(sla);
+	xmlFree(svc);
+	xmlFree(from);
+	xmlFree(to);
+}
+
+/* ---- the run -------------------------------------------------------------------------------- */
+
+static void process_init(void)
+{
+	static gsize once;
+	char *dir;
+
+	if (!g_once_init_enter(&once))
+		return;
+	exsltRegisterAll();
+	xsltRegisterExtModuleFunction((const xmlChar *)"doc", (const xmlChar *)SLM_XSLT_NS, fn_doc);
+	xsltRegisterExtModuleFunction((const xmlChar *)"organization",
+				      (const xmlChar *)SLM_XSLT_NS, fn_organization);
+	xsltRegisterExtModuleFunction((const xmlChar *)"referring", (const xmlChar *)SLM_XSLT_NS,
+				      fn_referring);
+	xsltRegisterExtModuleFunction((const xmlChar *)"duration", (const xmlChar *)SLM_XSLT_NS,
+				      fn_duration);
+	xsltRegisterExtModuleFunction((const xmlChar *)"seconds", (const xmlChar *)SLM_XSLT_NS,
+				      fn_seconds);
+	xsltRegisterExtModuleFunction((const xmlChar *)"clock", (const xmlChar *)SLM_XSLT_NS,
+				      fn_clock);
+	security = xsltNewSecurityPrefs();
+	xsltSetSecurityPrefs(security, XSLT_SECPREF_WRITE_FILE, xsltSecurityForbid);
+	xsltSetSecurityPrefs(security, XSLT_SECPREF_CREATE_DIRECTORY, xsltSecurityForbid);
+	xsltSetSecurityPrefs(security, XSLT_SECPREF_WRITE_NETWORK, xsltSecurityForbid);
+	xsltSetSecurityPrefs(security, XSLT_SECPREF_READ_NETWORK, xsltSecurityForbid);
+	xsltSetSecurityPrefs(security, XSLT_SECPREF_READ_FILE, check_read);
+	xsltSetDefaultSecurityPrefs(security);
+	xsltSetLoaderFunc(loader);
+	xsltSetGenericErrorFunc(NULL, xslt_message);
+	dir = g_build_filename(cli_data_dir(), "stylesheets", NULL);
+	style_dir_real = realpath(dir, NULL);
+	g_free(dir);
+	g_once_init_leave(&once, 1);
+}
+
+static void style_free(gpointer p)
+{
+	struct style *s = p;
+	xsltFreeStylesheet(s->xsl);
+	g_ptr_array_free(s->deps, TRUE);
+	g_free(s);
+}
+
+struct render_ctx *render_ctx_new(const struct repo *r, const struct index *ix,
+				  const struct model *m, const char *repo_root, gint32 as_of,
+				  struct diag_list *dl)
+{
+	struct render_ctx *rc = g_new0(struct render_ctx, 1);
+
+	process_init();
+	rc->repo = r;
+	rc->ix = ix;
+	rc->m = m;
+	rc->as_of = as_of;
+	rc->root_real = realpath(repo_root, NULL);
+	rc->styles = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, style_free);
+	rc->layout_schema = schema_load_named(cli_data_dir(), "layout.xsd", dl);
+	if (!rc->root_real)
+		diag_add(dl, RULE_IO_ERROR, repo_root, 0, 0, "cannot read the repository: %s",
+			 g_strerror(errno));
+	if (!rc->layout_schema || !rc->root_real) {
+		render_ctx_free(rc);
+		return NULL;
+	}
+	return rc;
+}
+
+void render_ctx_free(struct render_ctx *rc)
+{
+	if (!rc)
+		return;
+	free(rc->root_real);
+	g_hash_table_destroy(rc->styles);
+	schema_free(rc->layout_schema);
+	g_free(rc);
+}
+
+char *render_stylesheet_for(enum kind k)
+{
+	char *name = g_strconcat(kind_name(k), ".xsl", NULL);
+	char *path = g_build_filename(cli_data_dir(), "stylesheets", name, NULL);
+
+	g_free(name);
+	if (k < KIND_COUNT && g_file_test(path, G_FILE_TEST_IS_REGULAR))
+		return path;
+	g_free(path);
+	return NULL;
+}
+
+char *render_find_repository(const char *source)
+{
+	char *dir = g_path_get_dirname(source);
+	char *abs = realpath(dir, NULL), *cwd = realpath(".", NULL), *found = NULL;
+
+	for (char *p = abs ? g_strdup(abs) : NULL; p;) {
+		char *conf = g_build_filename(p, ".slm-config.xml", NULL);
+		bool here = g_file_test(conf, G_FILE_TEST_EXISTS);
+		char *up = g_path_get_dirname(p);
+
+		g_free(conf);
+		if (here) {
+			found = p;
+			g_free(up);
+			break;
+		}
+		if (strcmp(up, p) == 0) {
+			g_free(up);
+			g_free(p);
+			break;
+		}
+		g_free(p);
+		p = up;
+	}
+	if (!found)
+		found = g_strdup(abs && cwd && inside(abs, cwd) ? cwd : abs ? abs : dir);
+	free(abs);
+	free(cwd);
+	g_free(dir);
+	return found;
+}
+
+static struct style *get_style(struct render_ctx *rc, struct job *j, const char *path)
+{
+	struct style *s = g_hash_table_lookup(rc->styles, path);
+	GPtrArray *saved = j->deps;
+	xmlDocPtr doc;
+
+	if (s)
+		return s;
+	s = g_new0(struct style, 1);
+	s->deps = g_ptr_array_new_with_free_func(g_free);
+	j->deps = s->deps; /* the loader records imports and includes here */
+	{
+		struct diag_list *scratch = diag_list_new();
+		doc = load_parse(path, scratch);
+		if (!doc && scratch->items->len) {
+			struct diag *d = scratch->items->pdata[0];
+			job_error(j, "%s:%ld: %s\n", path, d->loc.line, d->message);
+		}
+		diag_list_free(scratch);
+	}
+	if (doc) {
+		char *real = realpath(path, NULL);
+		add_dep(s->deps, real ? real : path);
+		free(real);
+		s->xsl = xsltParseStylesheetDoc(doc);
+		if (!s->xsl)
+			xmlFreeDoc(doc);
+	}
+	j->deps = saved;
+	if (!s->xsl) {
+		g_ptr_array_free(s->deps, TRUE);
+		g_free(s);
+		return NULL;
+	}
+	g_hash_table_insert(rc->styles, g_strdup(path), s);
+	return s;
+}
+
+static void report_errors(struct job *j, struct diag_list *dl, const char *what)
+{
+	GString *e = j->errors;
+
+	while (e->len && (e->str[e->len - 1] == '\n' || e->str[e->len - 1] == ' '))
+		g_string_truncate(e, e->len - 1);
+	for (char *p = e->str; (p = strchr(p, '\n'));)
+		*p = ' ';
+	diag_add(dl, RULE_RENDER, j->source, 0, 0, "%s%s%s", what, e->len ? ": " : "",
+		 e->str);
+}
+
+static xmlDocPtr transform(struct job *j, struct style *s, xmlDocPtr src)
+{
+	char *as_of = time_date_format(j->rc->as_of);
+	char *as_of_q = g_strdup_printf("'%s'", as_of);
+	const char *params[] = {"as-of", as_of_q, "slm-version", "'" SLM_VERSION "'", NULL};
+	xsltTransformContextPtr t = xsltNewTransformContext(s->xsl, src);
+	xmlDocPtr res = NULL;
+
+	if (t) {
+		t->_private = j;
+		xsltSetCtxtSecurityPrefs(security, t);
+		xsltSetCtxtParseOptions(t, XML_PARSE_NONET | XML_PARSE_BIG_LINES);
+		xsltSetTransformErrorFunc(t, NULL, xslt_message);
+		t->maxTemplateDepth = 1000;
+		t->maxTemplateVars = 20000;
+		if (t->xpathCtxt)
+			t->xpathCtxt->opLimit = 100000000;
+		res = xsltApplyStylesheetUser(s->xsl, src, params, NULL, NULL, t);
+		if (res && t->state != XSLT_STATE_OK) {
+			xmlFreeDoc(res);
+			res = NULL;
+		}
+		xsltFreeTransformContext(t);
+	}
+	g_free(as_of);
+	g_free(as_of_q);
+	return res;
+}
+
+static bool valid_layout(struct job *j, xmlDocPtr layout, const char *style, struct diag_list *dl)
+{
+	struct diag_list *tmp = diag_list_new();
+	bool ok = schema_validate(j->rc->layout_schema, layout, j->source, tmp);
+
+	for (guint i = 0; i < tmp->items->len && i < 5; i++) {
+		struct diag *d = tmp->items->pdata[i];
+		diag_add(dl, RULE_RENDER, j->source, 0, 0,
+			 "the layout made by %s is not valid (line %ld of the layout): %s", style,
+			 d->loc.line, d->message);
+	}
+	diag_list_free(tmp);
+	return ok;
+}
+
+static xmlDocPtr layout_of(struct job *j, const char *stylesheet, struct diag_list *dl)
+{
+	struct diag_list *tmp = diag_list_new();
+	xmlDocPtr src = load_parse(j->source, tmp), res = NULL;
+	enum kind k = src ? load_kind(src, j->source, tmp) : KIND_UNKNOWN;
+	char *path = stylesheet ? g_strdup(stylesheet) : k != KIND_UNKNOWN ? render_stylesheet_for(k)
+									 : NULL;
+	struct style *s;
+
+	diag_list_take(dl, tmp);
+	diag_list_free(tmp);
+	if (src && k != KIND_UNKNOWN && !path)
+		diag_add(dl, RULE_RENDER, j->source, 0, 0,
+			 "slm has no stylesheet for %s documents (<%s>); pass --stylesheet",
+			 kind_label(k), kind_name(k));
+	if (!src || !path)
+		goto out;
+	add_dep(j->deps, j->source);
+	if (stylesheet) {
+		char *dir = g_path_get_dirname(stylesheet);
+		char *real = realpath(dir, NULL);
+		if (real)
+			g_ptr_array_add(j->style_dirs, real);
+		g_free(dir);
+	}
+	if (!(s = get_style(j->rc, j, path))) {
+		report_errors(j, dl, "the stylesheet cannot be used");
+		goto out;
+	}
+	for (guint i = 0; i < s->deps->len; i++)
+		add_dep(j->deps, s->deps->pdata[i]);
+	if (!(res = transform(j, s, src))) {
+		report_errors(j, dl, "the stylesheet failed");
+		goto out;
+	}
+	if (!valid_layout(j, res, path, dl)) {
+		xmlFreeDoc(res);
+		res = NULL;
+	}
+out:
+	g_free(path);
+	if (src)
+		xmlFreeDoc(src);
+	return res;
+}
+
+static void job_init(struct job *j, struct render_ctx *rc, const char *source, GPtrArray *deps)
+{
+	j->rc = rc;
+	j->source = source;
+	j->docs = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, (GDestroyNotify)xmlFreeDoc);
+	j->deps = deps;
+	j->errors = g_string_new(NULL);
+	j->style_dirs = g_ptr_array_new_with_free_func(free);
+	g_private_set(&current, j);
+}
+
+static void job_fini(struct job *j)
+{
+	g_private_set(&current, NULL);
+	g_hash_table_destroy(j->docs);
+	g_string_free(j->errors, TRUE);
+	g_ptr_array_free(j->style_dirs, TRUE);
+}
+
+xmlDocPtr render_layout(struct render_ctx *rc, const char *source, const char *stylesheet,
+			struct diag_list *dl)
+{
+	struct job j;
+	xmlDocPtr res;
+
+	job_init(&j, rc, source, NULL);
+	res = layout_of(&j, stylesheet, dl);
+	job_fini(&j);
+	return res;
+}
+
+static void schema_deps(GPtrArray *deps)
+{
+	const char *names[] = {"slm.xsd", "layout.xsd"};
+	for (size_t i = 0; deps && i < G_N_ELEMENTS(names); i++) {
+		char *p = g_build_filename(cli_data_dir(), "schemas", names[i], NULL);
+		char *real = realpath(p, NULL);
+		add_dep(deps, real ? real : p);
+		free(real);
+		g_free(p);
+	}
+}
+
+bool render_file(struct render_ctx *rc, const char *source, const char *stylesheet,
+		 const char *out, bool layout_only, GPtrArray *deps, struct diag_list *dl)
+{
+	struct job j;
+	xmlDocPtr layout;
+	struct output o;
+	bool ok = false;
+
+	job_init(&j, rc, source, deps);
+	layout = layout_of(&j, stylesheet, dl);
+	if (layout && output_open(&o, out)) {
+		if (layout_only) {
+			ok = xmlDocFormatDump(o.fp, layout, 1) >= 0;
+		} else {
+			char *dir = g_path_get_dirname(source);
+			struct pdf_opts opts = {NULL, rc->root_real, dir};
+			char *epoch_date = NULL;
+			const char *epoch = g_getenv("SOURCE_DATE_EPOCH");
+			if (epoch && *epoch) {
+				gint64 secs = g_ascii_strtoll(epoch, NULL, 10);
+				GDateTime *t = g_date_time_new_from_unix_utc(secs);
+				if (t) {
+					epoch_date = g_date_time_format(t, "%Y-%m-%dT%H:%M:%SZ");
+					g_date_time_unref(t);
+				}
+			}
+			opts.creation_date = epoch_date;
+			ok = pdf_render(layout, o.fp, &opts, source, dl);
+			g_free(epoch_date);
+			g_free(dir);
+		}
+		if (ok)
+			ok = output_commit(&o);
+		else
+			output_abort(&o);
+		if (!ok && layout_only)
+			diag_add(dl, RULE_IO_ERROR, out, 0, 0, "cannot write the layout");
+	}
+	if (layout) {
+		schema_deps(deps);
+		xmlFreeDoc(layout);
+	}
+	job_fini(&j);
+	return ok;
+}
