@@ -37,7 +37,7 @@ mkdir -p "$OUT"
 # The generator: built with the Makefile's command when missing or older than its source.
 if [ ! -x "$GEN" ] || [ tools/gen/slm-gen.c -nt "$GEN" ]; then
 	say "building $GEN"
-	cc -O2 -Wall -Wextra -Werror -o "$GEN" tools/gen/slm-gen.c || die "cannot build $GEN"
+	cc -std=c11 -O2 -Wall -Wextra -Werror -o "$GEN" tools/gen/slm-gen.c || die "cannot build $GEN"
 fi
 GEN_SUM=$(sha256sum "$GEN" | cut -d' ' -f1)
 
@@ -94,6 +94,8 @@ json_str() { # escape for a JSON string (the commands hold quotes, never control
 }
 num_or_null() { if [ -n "$1" ] && [ "$1" != n/a ]; then printf '%s' "$1"; else printf null; fi; }
 
+words() { printf '%s\n' "$1" | awk '{ for (i = 1; i <= NF; i++) print $i }'; }
+
 median() { # numbers on stdin -> median
 	sort -g | awk '{ v[NR] = $1 } END { if (NR == 0) exit; if (NR % 2) print v[(NR + 1) / 2]; else printf "%.9f\n", (v[NR / 2] + v[NR / 2 + 1]) / 2 }'
 }
@@ -115,16 +117,13 @@ probe() { # COMMAND LOG
 	return 0
 }
 
-# Without hyperfine: warmup 1, then RUNS timed runs with date +%s%N; prints the times in seconds.
-loop_times() { # COMMAND RUNS
-	local cmd=$1 runs=$2 i t0 t1
-	sh -c "$cmd" >/dev/null 2>&1 || true
-	for i in $(seq "$runs"); do
-		t0=$(date +%s%N)
-		sh -c "$cmd" >/dev/null 2>&1 || true
-		t1=$(date +%s%N)
-		awk -v a="$t0" -v b="$t1" 'BEGIN { printf "%.9f\n", (b - a) / 1e9 }'
-	done
+# Without hyperfine: one run of a command timed with date +%s%N; prints seconds.
+time_once() { # COMMAND
+	local t0 t1
+	t0=$(date +%s%N)
+	sh -c "$1" >/dev/null 2>&1 || true
+	t1=$(date +%s%N)
+	awk -v a="$t0" -v b="$t1" 'BEGIN { printf "%.9f", (b - a) / 1e9 }'
 }
 
 # ------------------------------------------------------------------------------------------------
@@ -207,10 +206,16 @@ for N in $SIZES; do
 				say "hyperfine failed, see $OUT/hyperfine-$N.log"
 			fi
 		else
+			# Round-robin, so that the rows share whatever else the machine is doing.
+			say "timing ${#runnable[@]} commands with a shell loop ($RUNS runs, warmup 1)"
+			for i in "${runnable[@]}"; do sh -c "${R_CMD[i]}" >/dev/null 2>&1 || true; done
+			for ((r = 0; r < RUNS; r++)); do
+				for i in "${runnable[@]}"; do
+					R_TIMES[i]="${R_TIMES[i]} $(time_once "${R_CMD[i]}")"
+				done
+			done
 			for i in "${runnable[@]}"; do
-				say "timing ${ROW_LABELS[i]} ($RUNS runs, warmup 1)"
-				R_TIMES[i]=$(loop_times "${R_CMD[i]}" "$RUNS" | tr '\n' ' ')
-				R_MED[i]=$(printf '%s\n' ${R_TIMES[i]} | median)
+				R_MED[i]=$(words "${R_TIMES[i]}" | median)
 			done
 		fi
 	fi
@@ -246,7 +251,7 @@ for N in $SIZES; do
 			"${ROW_BASES[i]}" >>"$TABLE"
 		times=""
 		if [ -n "${R_TIMES[i]}" ]; then
-			times=$(printf '%s\n' ${R_TIMES[i]} | paste -sd, -)
+			times=$(words "${R_TIMES[i]}" | paste -sd, -)
 		fi
 		{
 			[ "$i" -gt 0 ] && printf ',\n'

@@ -12,19 +12,30 @@
  * offer's, the availability chain holds, incidents are inside their targets on the wall clock (so
  * also on the SLA clock, which only ever pauses), actions are closed before their due dates.
  *
- * `--faults N` plants N faults of each selected kind in otherwise clean customers and lists them
- * in OUTDIR/FAULTS.txt as `file:line: rule`, sorted. The same seed and size give byte-identical
- * files: one splitmix64 stream per customer, derived from the seed and the customer number, so a
- * customer's documents do not depend on how many customers follow it.
+ * `--faults N` plants N faults of each selected kind, each in a different customer without
+ * amendment or termination, and lists them in OUTDIR/FAULTS.txt as `file:line: rule`, sorted by
+ * file then line. Each fault is built to trip its rule and no other:
+ *   duplicate-id    reports/dup-2025-02.xml, a verbatim copy of an incident-free report (line 2)
+ *   unresolved-ref  proposal.xml, an extra <ola ref="OLA-RETIRED-…"/> (that line)
+ *   hours-gap       the first OLA's <hours> starts an hour after the tier's window
+ *   target-weaker   the first OLA's first priority resolves an hour later than the SLA's
+ *   breach          reports/2025-04.xml, the first service's <measure> below its target; the Q2
+ *                   review has a finding naming it, so breach-unreviewed stays quiet
+ * The default kinds are duplicate-id and unresolved-ref; `--fault-kinds all` adds the others.
+ *
+ * The same seed and size give byte-identical files: one splitmix64 stream per customer, derived
+ * from the seed and the customer number, so a customer's documents do not depend on how many
+ * customers follow it (a smaller repository is a prefix of a larger one, but for the
+ * organization's customer list).
  *
  * Plain C11 + POSIX, no dependency beyond libc: it must build before anything else does.
  */
 #define _XOPEN_SOURCE 700
 
+#include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <ftw.h>
-#include <dirent.h>
 #include <stdarg.h>
 #include <stdint.h>
 #include <stdio.h>
@@ -174,6 +185,7 @@ static int month_len(int y, int m)
 	return (int)(day_of(m == 12 ? y + 1 : y, m == 12 ? 1 : m + 1, 1) - day_of(y, m, 1));
 }
 
+/* clang-format off */
 static const struct holiday {
 	int fm, fd, tm, td;
 	const char *name;
@@ -181,6 +193,7 @@ static const struct holiday {
 	{ 1, 1, 1, 1, "元旦" },     { 1, 28, 2, 4, "春节" },   { 4, 4, 4, 6, "清明节" },
 	{ 5, 1, 5, 5, "劳动节" },   { 5, 31, 6, 2, "端午节" }, { 10, 1, 10, 8, "国庆节、中秋节" },
 };
+/* clang-format on */
 
 #define NELEM(a) (sizeof(a) / sizeof((a)[0]))
 
@@ -272,6 +285,7 @@ enum {
 	NDEPT
 };
 
+/* clang-format off */
 static const struct dept depts[NDEPT] = {
 	[D_OPS] = { "DEPT-OPS", "系统运维部", NULL },
 	[D_DBA] = { "DEPT-DBA", "数据库运维组", "DEPT-OPS" },
@@ -286,12 +300,14 @@ static const struct dept depts[NDEPT] = {
 	[D_PROD] = { "DEPT-PROD", "产品部", NULL },
 	[D_EXEC] = { "DEPT-EXEC", "总经理办公室", NULL },
 };
+/* clang-format on */
 
 struct supplier {
 	const char *id, *code, *name;
 };
 
 /* The first ones underpin catalog services; the others are on the books without a contract here. */
+/* clang-format off */
 static const struct supplier suppliers[] = {
 	{ "SUP-DB", "db", "数库软件服务有限公司" },
 	{ "SUP-LINE", "line", "城联通信有限公司" },
@@ -314,6 +330,7 @@ static const struct supplier suppliers[] = {
 	{ "SUP-0019", "s19", "天衡运维外包有限公司" },
 	{ "SUP-0020", "s20", "卓联通信工程有限公司" },
 };
+/* clang-format on */
 
 struct hours {
 	const char *days;
@@ -321,19 +338,21 @@ struct hours {
 };
 
 /* The seed's three tiers: 7×24, 7×12 (08:00–20:00), 5×8 on working days. */
+/* clang-format off */
 static const struct hours tier_hours[4] = {
 	{ NULL, 0, 0, 0 },
 	{ "mon-sun", 0, 1440, 0 },
 	{ "mon-sun", 480, 1200, 0 },
 	{ "mon-fri", 540, 1020, 1 },
 };
-static const char *const tier_name[4] = { "", "高", "中", "低" };
-static const char *const tier_phrase[4] = { "", "7×24", "7×12", "5×8" };
+/* clang-format on */
+static const char *const tier_name[4] = {"", "高", "中", "低"};
+static const char *const tier_phrase[4] = {"", "7×24", "7×12", "5×8"};
 
 #define NPRIO 2
 struct targets {
-	int avail;	     /* hundredths of a percent */
-	int resp[NPRIO];     /* minutes, 0 = no target for P1 / P2 */
+	int avail;       /* hundredths of a percent */
+	int resp[NPRIO]; /* minutes, 0 = no target for P1 / P2 */
 	int res[NPRIO];
 };
 
@@ -351,6 +370,7 @@ struct service {
 	struct targets cap;
 };
 
+/* clang-format off */
 #define T1(a) { a, { 15, 30 }, { 240, 480 } }
 #define T2(a) { a, { 30, 60 }, { 480, 720 } }
 #define T3(a) { a, { 120, 240 }, { 960, 1440 } }
@@ -385,6 +405,7 @@ static const struct service services[] = {
 	  { { 1, 55000, T1(9995) }, { 2, 32000, T2(9990) }, { 3, 15000, T3(9950) } },
 	  CAP_HI(9997) },
 };
+/* clang-format on */
 #define NSVC ((int)NELEM(services))
 
 /* Supporting targets, derived from an offer so that they are at least as strict as any SLA that
@@ -416,6 +437,7 @@ static struct targets contract_targets(const struct targets *t)
 /* ------------------------------------------------------------------------------------------ */
 /* People                                                                                     */
 
+/* clang-format off */
 static const char *const surnames[] = { "李", "王", "张", "刘", "陈", "杨", "赵", "黄", "周", "吴",
 					 "徐", "孙", "胡", "朱", "高", "林", "何", "郭", "马", "罗",
 					 "梁", "宋", "郑", "谢", "韩", "唐", "冯", "于", "董", "萧" };
@@ -423,6 +445,7 @@ static const char *const given[] = { "明", "强", "婷", "伟", "刚", "芳", "
 				      "军", "敏", "杰", "娟", "涛", "超", "霞", "平", "鹏", "华",
 				      "飞", "勇", "艳", "晓", "斌", "红", "波", "琳", "峰", "雪",
 				      "志远", "文博", "思琪", "海涛", "建国", "雨萱", "子涵", "嘉怡" };
+/* clang-format on */
 
 struct person {
 	char id[16];
@@ -438,8 +461,8 @@ struct org {
 	int npeople;
 	int *pool[NPOOL];
 	int npool[NPOOL];
-	int head[NDEPT];	   /* the person heading each department */
-	int *staff[NDEPT];	   /* ops-staff per operations department */
+	int head[NDEPT];   /* the person heading each department */
+	int *staff[NDEPT]; /* ops-staff per operations department */
 	int nstaff[NDEPT];
 };
 
@@ -515,6 +538,7 @@ static void org_free(struct org *o)
 /* ------------------------------------------------------------------------------------------ */
 /* Customers: a plan first (to size the repository), then the documents                      */
 
+/* clang-format off */
 static const char *const cities[] = { "江南", "华东", "滨海", "西湖", "东方", "长江", "中原", "北方",
 				       "南山", "天府", "岭南", "黄河", "海峡", "金陵", "燕京", "楚天",
 				       "三秦", "齐鲁", "闽江", "湘江", "珠江", "辽河", "松江", "太湖" };
@@ -524,6 +548,7 @@ static const char *const sectors[] = { "商业银行", "证券股份有限公司
 					"物流有限公司", "制造集团", "人民医院", "能源集团",
 					"航空服务有限公司", "电力公司", "水务集团", "传媒集团",
 					"教育集团", "汽车销售公司", "医药连锁", "城市燃气" };
+/* clang-format on */
 
 struct name {
 	char s[96];
@@ -539,23 +564,30 @@ static struct name customer_name(uint64_t seed, int k)
 	return n;
 }
 
-enum fault_kind { F_DUPLICATE_ID, F_UNRESOLVED_REF, F_HOURS_GAP, F_TARGET_WEAKER, F_BREACH, NFAULT };
-static const char *const fault_names[NFAULT] = { "duplicate-id", "unresolved-ref", "hours-gap",
-						  "target-weaker", "breach" };
+enum fault_kind {
+	F_DUPLICATE_ID,
+	F_UNRESOLVED_REF,
+	F_HOURS_GAP,
+	F_TARGET_WEAKER,
+	F_BREACH,
+	NFAULT
+};
+static const char *const fault_names[NFAULT] = {"duplicate-id", "unresolved-ref", "hours-gap",
+                                                "target-weaker", "breach"};
 #define BREACH_MONTH 4 /* reviewed, with a finding naming the breach, in the Q2 review */
 
 struct cust {
 	int nsvc;
-	int svc[3];	 /* index in services[] */
-	int offer[3];	 /* index in that service's offers */
-	int omit_p2[3];	 /* the base SLA leaves out the P2 targets of this service */
-	int terminated;	 /* effective at the end of month term_month */
+	int svc[3];     /* index in services[] */
+	int offer[3];   /* index in that service's offers */
+	int omit_p2[3]; /* the base SLA leaves out the P2 targets of this service */
+	int terminated; /* effective at the end of month term_month */
 	int term_month;
-	int amended;	 /* an additional SLA adds the P2 targets of service amend_svc */
+	int amended; /* an additional SLA adds the P2 targets of service amend_svc */
 	int amend_svc, amend_month;
 	int ndocs;
 	unsigned faults; /* bit per enum fault_kind */
-	uint64_t rng;	 /* state after planning: the documents draw from here on */
+	uint64_t rng;    /* state after planning: the documents draw from here on */
 };
 
 static int has_p2_offer(const struct offer *o)
@@ -702,40 +734,43 @@ static void write_org(struct gen *g)
 	bprintf(b, "<organization xmlns=\"urn:slm:1\" id=\"ORG\" name=\"华信运维科技有限公司\">\n");
 	for (int d = 0; d < NDEPT; d++) {
 		if (depts[d].parent)
-			bprintf(b, "  <department id=\"%s\" name=\"%s\" parent=\"%s\"/>\n", depts[d].id,
-				depts[d].name, depts[d].parent);
+			bprintf(b, "  <department id=\"%s\" name=\"%s\" parent=\"%s\"/>\n",
+			        depts[d].id, depts[d].name, depts[d].parent);
 		else
-			bprintf(b, "  <department id=\"%s\" name=\"%s\"/>\n", depts[d].id, depts[d].name);
+			bprintf(b, "  <department id=\"%s\" name=\"%s\"/>\n", depts[d].id,
+			        depts[d].name);
 	}
 	for (int i = 0; i < g->org.npeople; i++) {
 		const struct person *p = P(g, i);
-		bprintf(b, "  <person id=\"%s\" name=\"%s\" dept=\"%s\" roles=\"%s\"/>\n", p->id, p->name,
-			depts[p->dept].id, p->roles);
+		bprintf(b, "  <person id=\"%s\" name=\"%s\" dept=\"%s\" roles=\"%s\"/>\n", p->id,
+		        p->name, depts[p->dept].id, p->roles);
 	}
 	for (int k = 1; k <= g->ncust; k++)
-		bprintf(b, "  <customer id=\"CUST-%05d\" name=\"%s\"/>\n", k, customer_name(g->seed, k).s);
+		bprintf(b, "  <customer id=\"CUST-%05d\" name=\"%s\"/>\n", k,
+		        customer_name(g->seed, k).s);
 	for (size_t i = 0; i < NELEM(suppliers); i++)
-		bprintf(b, "  <supplier id=\"%s\" name=\"%s\"/>\n", suppliers[i].id, suppliers[i].name);
+		bprintf(b, "  <supplier id=\"%s\" name=\"%s\"/>\n", suppliers[i].id,
+		        suppliers[i].name);
 	bprintf(b, "  <calendar id=\"CN\" tz=\"Asia/Shanghai\">\n");
 	bprintf(b, "    <holiday from=\"2025-01-01\" to=\"2025-01-01\" name=\"元旦\"/>\n"
-		   "    <holiday from=\"2025-01-28\" to=\"2025-02-04\" name=\"春节\"/>\n"
-		   "    <workday date=\"2025-01-26\"/>\n"
-		   "    <workday date=\"2025-02-08\"/>\n"
-		   "    <holiday from=\"2025-04-04\" to=\"2025-04-06\" name=\"清明节\"/>\n"
-		   "    <holiday from=\"2025-05-01\" to=\"2025-05-05\" name=\"劳动节\"/>\n"
-		   "    <workday date=\"2025-04-27\"/>\n"
-		   "    <holiday from=\"2025-05-31\" to=\"2025-06-02\" name=\"端午节\"/>\n"
-		   "    <holiday from=\"2025-10-01\" to=\"2025-10-08\" name=\"国庆节、中秋节\"/>\n"
-		   "    <workday date=\"2025-09-28\"/>\n"
-		   "    <workday date=\"2025-10-11\"/>\n");
+	           "    <holiday from=\"2025-01-28\" to=\"2025-02-04\" name=\"春节\"/>\n"
+	           "    <workday date=\"2025-01-26\"/>\n"
+	           "    <workday date=\"2025-02-08\"/>\n"
+	           "    <holiday from=\"2025-04-04\" to=\"2025-04-06\" name=\"清明节\"/>\n"
+	           "    <holiday from=\"2025-05-01\" to=\"2025-05-05\" name=\"劳动节\"/>\n"
+	           "    <workday date=\"2025-04-27\"/>\n"
+	           "    <holiday from=\"2025-05-31\" to=\"2025-06-02\" name=\"端午节\"/>\n"
+	           "    <holiday from=\"2025-10-01\" to=\"2025-10-08\" name=\"国庆节、中秋节\"/>\n"
+	           "    <workday date=\"2025-09-28\"/>\n"
+	           "    <workday date=\"2025-10-11\"/>\n");
 	bprintf(b, "  </calendar>\n</organization>\n");
 	emit(g, "org/organization.xml");
 }
 
 static void hours_el(struct buf *b, const struct hours *h, int from, int to)
 {
-	bprintf(b, "<hours days=\"%s\" from=\"%s\" to=\"%s\"%s/>", h->days, hhmm(from).s, hhmm(to).s,
-		h->workdays_only ? " workdays=\"only\"" : "");
+	bprintf(b, "<hours days=\"%s\" from=\"%s\" to=\"%s\"%s/>", h->days, hhmm(from).s,
+	        hhmm(to).s, h->workdays_only ? " workdays=\"only\"" : "");
 }
 
 /* One `<response/><resolution/>` line per priority that has a target; returns the line of the
@@ -748,8 +783,10 @@ static int targets_el(struct buf *b, const char *indent, const struct targets *t
 			continue;
 		if (!first)
 			first = buf_line(b);
-		bprintf(b, "%s<response priority=\"P%d\" within=\"%s\"/><resolution priority=\"P%d\" within=\"%s\"/>\n",
-			indent, p + 1, dur(t->resp[p]).s, p + 1, dur(t->res[p]).s);
+		bprintf(b,
+		        "%s<response priority=\"P%d\" within=\"%s\"/><resolution priority=\"P%d\" "
+		        "within=\"%s\"/>\n",
+		        indent, p + 1, dur(t->resp[p]).s, p + 1, dur(t->res[p]).s);
 	}
 	return first;
 }
@@ -758,7 +795,8 @@ static void write_catalog(struct gen *g)
 {
 	struct buf *b = &g->b;
 	head(g);
-	bprintf(b, "<catalog xmlns=\"urn:slm:1\" id=\"CAT\" version=\"2025.1\" currency=\"CNY\" calendar=\"CN\">\n");
+	bprintf(b, "<catalog xmlns=\"urn:slm:1\" id=\"CAT\" version=\"2025.1\" currency=\"CNY\" "
+	           "calendar=\"CN\">\n");
 	for (int t = 1; t <= 3; t++) {
 		bprintf(b, "  <tier level=\"%d\" name=\"%s\" onsite=\"true\">", t, tier_name[t]);
 		hours_el(b, &tier_hours[t], tier_hours[t].from, tier_hours[t].to);
@@ -767,13 +805,16 @@ static void write_catalog(struct gen *g)
 	for (int s = 0; s < NSVC; s++) {
 		const struct service *sv = &services[s];
 		bprintf(b, "  <service id=\"%s\" category=\"%s\">\n", sv->id, sv->category);
-		bprintf(b, "    <name>%s</name>\n    <description>%s</description>\n", sv->name, sv->desc);
+		bprintf(b, "    <name>%s</name>\n    <description>%s</description>\n", sv->name,
+		        sv->desc);
 		bprintf(b, "    <component dept=\"%s\"/>\n", depts[sv->dept].id);
 		if (sv->supplier >= 0)
-			bprintf(b, "    <component supplier=\"%s\"/>\n", suppliers[sv->supplier].id);
+			bprintf(b, "    <component supplier=\"%s\"/>\n",
+			        suppliers[sv->supplier].id);
 		for (int o = 0; o < sv->noffers; o++) {
 			const struct offer *of = &sv->offers[o];
-			bprintf(b, "    <offer tier=\"%d\" price=\"%d\" per=\"P1M\">\n", of->tier, of->price);
+			bprintf(b, "    <offer tier=\"%d\" price=\"%d\" per=\"P1M\">\n", of->tier,
+			        of->price);
 			bprintf(b, "      <availability target=\"%s\"/>\n", pct(of->t.avail).s);
 			targets_el(b, "      ", &of->t, 1);
 			bprintf(b, "    </offer>\n");
@@ -792,14 +833,14 @@ struct ctx {
 	const struct cust *c;
 	uint64_t *r;
 	int k;
-	char key[16];	  /* C00001 */
+	char key[16];     /* C00001 */
 	char cust_id[16]; /* CUST-00001 */
-	char dir[32];	  /* cust-00001 */
+	char dir[32];     /* cust-00001 */
 	char sla[32], req[32], dec[32], prop[32], init[32], a1[40];
 	char contact[16]; /* the customer's signatory */
 	int slm, owner, sales, admin, supmgr;
 	long req_date, eval_date, sla_sign, dec_date, ola_sign, con_sign, prop_date, init_date,
-		appr_date, term_start, term_end, a1_eff, a1_sign, effective;
+	    appr_date, term_start, term_end, a1_eff, a1_sign, effective;
 	int charges, budget;
 	int sla_num;
 };
@@ -897,13 +938,17 @@ static void write_requirements(struct ctx *x)
 {
 	struct buf *b = &x->g->b;
 	head(x->g);
-	bprintf(b, "<requirements xmlns=\"urn:slm:1\" id=\"%s\" customer=\"%s\" status=\"final\" person=\"%s\" date=\"%s\">\n",
-		x->req, x->cust_id, P(x->g, x->sales)->id, ds(x->req_date).s);
+	bprintf(b,
+	        "<requirements xmlns=\"urn:slm:1\" id=\"%s\" customer=\"%s\" status=\"final\" "
+	        "person=\"%s\" date=\"%s\">\n",
+	        x->req, x->cust_id, P(x->g, x->sales)->id, ds(x->req_date).s);
 	for (int i = 0; i < x->c->nsvc; i++)
 		bprintf(b, "  <service ref=\"%s\" tier=\"%d\"/>\n", services[x->c->svc[i]].id,
-			ctx_offer(x, i)->tier);
-	bprintf(b, "  <evaluation person=\"%s\" date=\"%s\" decision=\"accept\">系统现状已评估，承接此业务。</evaluation>\n",
-		P(x->g, x->slm)->id, ds(x->eval_date).s);
+		        ctx_offer(x, i)->tier);
+	bprintf(b,
+	        "  <evaluation person=\"%s\" date=\"%s\" "
+	        "decision=\"accept\">系统现状已评估，承接此业务。</evaluation>\n",
+	        P(x->g, x->slm)->id, ds(x->eval_date).s);
 	bprintf(b, "</requirements>\n");
 	emit_ctx(x, "requirements.xml");
 }
@@ -923,15 +968,17 @@ static void write_sla(struct ctx *x)
 	struct buf *b = &x->g->b;
 	const struct cust *c = x->c;
 	head(x->g);
-	bprintf(b, "<sla xmlns=\"urn:slm:1\" id=\"%s\" version=\"1\" status=\"signed\" customer=\"%s\" requirements=\"%s\" catalog=\"CAT\" calendar=\"CN\">\n",
-		x->sla, x->cust_id, x->req);
+	bprintf(b,
+	        "<sla xmlns=\"urn:slm:1\" id=\"%s\" version=\"1\" status=\"signed\" "
+	        "customer=\"%s\" requirements=\"%s\" catalog=\"CAT\" calendar=\"CN\">\n",
+	        x->sla, x->cust_id, x->req);
 	bprintf(b, "  <title>%s", customer_name(x->g->seed, x->k).s);
 	for (int i = 0; i < c->nsvc; i++)
 		bprintf(b, "%s%s", i ? "、" : "", services[c->svc[i]].name);
 	bprintf(b, "服务级别协议</title>\n");
 	bprintf(b, "  <sales-contract number=\"HT-2025-%04d\"/>\n", x->sla_num);
 	bprintf(b, "  <term start=\"%s\" end=\"%s\" notice=\"P1M\"/>\n", ds(x->term_start).s,
-		ds(x->term_end).s);
+	        ds(x->term_end).s);
 	for (int i = 0; i < c->nsvc; i++)
 		sla_service(x, i, !c->omit_p2[i]);
 	bprintf(b, "  <reporting every=\"P1M\"/>\n  <review every=\"P3M\"/>\n");
@@ -939,11 +986,11 @@ static void write_sla(struct ctx *x)
 	for (int i = 0; i < c->nsvc; i++)
 		if (ctx_offer(x, i)->tier == 1)
 			bprintf(b, "  <credit service=\"%s\" below=\"%s\" percent=\"5\"/>\n",
-				services[c->svc[i]].id, pct(ctx_offer(x, i)->t.avail).s);
+			        services[c->svc[i]].id, pct(ctx_offer(x, i)->t.avail).s);
 	bprintf(b, "  <signature party=\"%s\" name=\"%s\" date=\"%s\"/>\n", x->cust_id, x->contact,
-		ds(x->sla_sign).s);
+	        ds(x->sla_sign).s);
 	bprintf(b, "  <signature party=\"ORG\" person=\"%s\" date=\"%s\"/>\n", P(x->g, x->slm)->id,
-		ds(x->sla_sign).s);
+	        ds(x->sla_sign).s);
 	bprintf(b, "</sla>\n");
 	emit_ctx(x, "sla.xml");
 }
@@ -953,14 +1000,17 @@ static void write_amendment(struct ctx *x)
 	struct buf *b = &x->g->b;
 	int i = x->c->amend_svc;
 	head(x->g);
-	bprintf(b, "<sla xmlns=\"urn:slm:1\" id=\"%s\" version=\"1\" status=\"signed\" customer=\"%s\" amends=\"%s\" effective=\"%s\" catalog=\"CAT\" calendar=\"CN\">\n",
-		x->a1, x->cust_id, x->sla, ds(x->a1_eff).s);
-	bprintf(b, "  <title>附加服务级别协议：%s增加 P2 级目标</title>\n", services[x->c->svc[i]].name);
+	bprintf(b,
+	        "<sla xmlns=\"urn:slm:1\" id=\"%s\" version=\"1\" status=\"signed\" "
+	        "customer=\"%s\" amends=\"%s\" effective=\"%s\" catalog=\"CAT\" calendar=\"CN\">\n",
+	        x->a1, x->cust_id, x->sla, ds(x->a1_eff).s);
+	bprintf(b, "  <title>附加服务级别协议：%s增加 P2 级目标</title>\n",
+	        services[x->c->svc[i]].name);
 	sla_service(x, i, 1);
 	bprintf(b, "  <signature party=\"%s\" name=\"%s\" date=\"%s\"/>\n", x->cust_id, x->contact,
-		ds(x->a1_sign).s);
+	        ds(x->a1_sign).s);
 	bprintf(b, "  <signature party=\"ORG\" person=\"%s\" date=\"%s\"/>\n", P(x->g, x->slm)->id,
-		ds(x->a1_sign).s);
+	        ds(x->a1_sign).s);
 	bprintf(b, "</sla>\n");
 	emit_ctx(x, "sla-a1.xml");
 }
@@ -992,8 +1042,10 @@ static void write_ola(struct ctx *x, int i)
 	path_of(x, rel, sizeof rel, name);
 
 	head(x->g);
-	bprintf(b, "<ola xmlns=\"urn:slm:1\" id=\"%s\" status=\"signed\" dept=\"%s\" calendar=\"CN\">\n", id,
-		depts[sv->dept].id);
+	bprintf(
+	    b,
+	    "<ola xmlns=\"urn:slm:1\" id=\"%s\" status=\"signed\" dept=\"%s\" calendar=\"CN\">\n",
+	    id, depts[sv->dept].id);
 	bprintf(b, "  <supports sla=\"%s\" service=\"%s\"/>\n", x->sla, sv->id);
 	bprintf(b, "  <term start=\"%s\" end=\"%s\"/>\n", ds(x->term_start).s, ds(x->term_end).s);
 	int from, to;
@@ -1017,8 +1069,10 @@ static void write_ola(struct ctx *x, int i)
 		targets_el(b, "  ", &t, 1);
 	}
 	int signer = sv->dept == D_OPS ? x->owner : x->g->org.head[sv->dept];
-	bprintf(b, "  <signature person=\"%s\" date=\"%s\"/>\n", P(x->g, signer)->id, ds(x->ola_sign).s);
-	bprintf(b, "  <signature person=\"%s\" date=\"%s\"/>\n", P(x->g, x->slm)->id, ds(x->ola_sign).s);
+	bprintf(b, "  <signature person=\"%s\" date=\"%s\"/>\n", P(x->g, signer)->id,
+	        ds(x->ola_sign).s);
+	bprintf(b, "  <signature person=\"%s\" date=\"%s\"/>\n", P(x->g, x->slm)->id,
+	        ds(x->ola_sign).s);
 	bprintf(b, "</ola>\n");
 	emit(x->g, rel);
 }
@@ -1035,8 +1089,10 @@ static void write_contract(struct ctx *x, int i)
 	random_name(x->r, sig, sizeof sig);
 
 	head(x->g);
-	bprintf(b, "<contract xmlns=\"urn:slm:1\" id=\"%s\" status=\"signed\" supplier=\"%s\" manager=\"%s\" calendar=\"CN\">\n",
-		id, su->id, P(x->g, x->supmgr)->id);
+	bprintf(b,
+	        "<contract xmlns=\"urn:slm:1\" id=\"%s\" status=\"signed\" supplier=\"%s\" "
+	        "manager=\"%s\" calendar=\"CN\">\n",
+	        id, su->id, P(x->g, x->supmgr)->id);
 	bprintf(b, "  <supports sla=\"%s\" service=\"%s\"/>\n", x->sla, sv->id);
 	bprintf(b, "  <term start=\"%s\" end=\"%s\"/>\n", ds(x->term_start).s, ds(x->term_end).s);
 	int from, to;
@@ -1051,10 +1107,12 @@ static void write_contract(struct ctx *x, int i)
 	struct targets t = contract_targets(&of->t);
 	bprintf(b, "  <availability target=\"%s\"/>\n", pct(t.avail).s);
 	targets_el(b, "  ", &t, 1);
-	bprintf(b, "  <cost currency=\"CNY\" amount=\"%d\" per=\"P1M\"/>\n", of->price * 3 / 10 / 500 * 500);
-	bprintf(b, "  <signature party=\"%s\" name=\"%s\" date=\"%s\"/>\n", su->id, sig, ds(x->con_sign).s);
-	bprintf(b, "  <signature party=\"ORG\" person=\"%s\" date=\"%s\"/>\n", P(x->g, x->supmgr)->id,
-		ds(x->con_sign).s);
+	bprintf(b, "  <cost currency=\"CNY\" amount=\"%d\" per=\"P1M\"/>\n",
+	        of->price * 3 / 10 / 500 * 500);
+	bprintf(b, "  <signature party=\"%s\" name=\"%s\" date=\"%s\"/>\n", su->id, sig,
+	        ds(x->con_sign).s);
+	bprintf(b, "  <signature party=\"ORG\" person=\"%s\" date=\"%s\"/>\n",
+	        P(x->g, x->supmgr)->id, ds(x->con_sign).s);
 	bprintf(b, "</contract>\n");
 	emit_ctx(x, name);
 }
@@ -1063,12 +1121,16 @@ static void write_decomposition(struct ctx *x)
 {
 	struct buf *b = &x->g->b;
 	head(x->g);
-	bprintf(b, "<decomposition xmlns=\"urn:slm:1\" id=\"%s\" sla=\"%s\" person=\"%s\" date=\"%s\">\n", x->dec,
-		x->sla, P(x->g, x->admin)->id, ds(x->dec_date).s);
+	bprintf(
+	    b,
+	    "<decomposition xmlns=\"urn:slm:1\" id=\"%s\" sla=\"%s\" person=\"%s\" date=\"%s\">\n",
+	    x->dec, x->sla, P(x->g, x->admin)->id, ds(x->dec_date).s);
 	for (int i = 0; i < x->c->nsvc; i++) {
 		const struct service *sv = &services[x->c->svc[i]];
-		bprintf(b, "  <clause number=\"4.%d\" service=\"%s\" dept=\"%s\">%s %s%s</clause>\n", i + 1,
-			sv->id, depts[sv->dept].id, tier_phrase[ctx_offer(x, i)->tier], sv->name, "服务");
+		bprintf(b,
+		        "  <clause number=\"4.%d\" service=\"%s\" dept=\"%s\">%s %s%s</clause>\n",
+		        i + 1, sv->id, depts[sv->dept].id, tier_phrase[ctx_offer(x, i)->tier],
+		        sv->name, "服务");
 	}
 	bprintf(b, "  <clause number=\"6.1\" dept=\"DEPT-OPS\">月度服务报告与季度回顾</clause>\n");
 	bprintf(b, "</decomposition>\n");
@@ -1091,20 +1153,27 @@ static void write_proposal(struct ctx *x)
 	const struct cust *c = x->c;
 	char id[48];
 	head(x->g);
-	bprintf(b, "<proposal xmlns=\"urn:slm:1\" id=\"%s\" sla=\"%s\" decomposition=\"%s\" owner=\"%s\" person=\"%s\" date=\"%s\">\n",
-		x->prop, x->sla, x->dec, P(x->g, x->owner)->id, P(x->g, x->slm)->id, ds(x->prop_date).s);
+	bprintf(b,
+	        "<proposal xmlns=\"urn:slm:1\" id=\"%s\" sla=\"%s\" decomposition=\"%s\" "
+	        "owner=\"%s\" person=\"%s\" date=\"%s\">\n",
+	        x->prop, x->sla, x->dec, P(x->g, x->owner)->id, P(x->g, x->slm)->id,
+	        ds(x->prop_date).s);
 	bprintf(b, "  <title>%s运维项目建议书</title>\n", customer_name(x->g->seed, x->k).s);
 	for (int i = 0; i < c->nsvc; i++) {
 		const struct service *sv = &services[c->svc[i]];
-		bprintf(b, "  <service ref=\"%s\">\n    <plan>%s 服务：%s。</plan>\n    <staff person=\"%s\"/>\n  </service>\n",
-			sv->id, tier_phrase[ctx_offer(x, i)->tier], sv->plan, P(x->g, staff_of(x, i))->id);
+		bprintf(b,
+		        "  <service ref=\"%s\">\n    <plan>%s 服务：%s。</plan>\n    <staff "
+		        "person=\"%s\"/>\n  </service>\n",
+		        sv->id, tier_phrase[ctx_offer(x, i)->tier], sv->plan,
+		        P(x->g, staff_of(x, i))->id);
 	}
 	for (int i = 0; i < c->nsvc; i++) {
 		ola_id(x, i, id, sizeof id);
 		bprintf(b, "  <ola ref=\"%s\"/>\n", id);
 	}
 	if (c->faults & (1u << F_UNRESOLVED_REF)) {
-		/* An OLA that was never written (or was deleted): the reference resolves to nothing. */
+		/* An OLA that was never written (or was deleted): the reference resolves to
+		 * nothing. */
 		char rel[128];
 		path_of(x, rel, sizeof rel, "proposal.xml");
 		add_fault(x->g, rel, buf_line(b), F_UNRESOLVED_REF);
@@ -1115,9 +1184,13 @@ static void write_proposal(struct ctx *x)
 			con_id(x, i, id, sizeof id);
 			bprintf(b, "  <contract ref=\"%s\"/>\n", id);
 		}
-	bprintf(b, "  <resource kind=\"infrastructure\" id=\"RES-%s-MON\" name=\"监控平台租户\"/>\n", x->key);
-	bprintf(b, "  <resource kind=\"staff\" id=\"RES-%s-ONSITE\" person=\"%s\" name=\"驻场运维工程师\"/>\n",
-		x->key, P(x->g, staff_of(x, 0))->id);
+	bprintf(b,
+	        "  <resource kind=\"infrastructure\" id=\"RES-%s-MON\" name=\"监控平台租户\"/>\n",
+	        x->key);
+	bprintf(b,
+	        "  <resource kind=\"staff\" id=\"RES-%s-ONSITE\" person=\"%s\" "
+	        "name=\"驻场运维工程师\"/>\n",
+	        x->key, P(x->g, staff_of(x, 0))->id);
 	bprintf(b, "  <budget currency=\"CNY\" amount=\"%d\"/>\n", x->budget);
 	bprintf(b, "</proposal>\n");
 	emit_ctx(x, "proposal.xml");
@@ -1128,13 +1201,16 @@ static void write_initiation(struct ctx *x)
 	struct buf *b = &x->g->b;
 	char id[48];
 	head(x->g);
-	bprintf(b, "<initiation xmlns=\"urn:slm:1\" id=\"%s\" proposal=\"%s\" person=\"%s\" date=\"%s\" status=\"approved\">\n",
-		x->init, x->prop, P(x->g, x->owner)->id, ds(x->init_date).s);
+	bprintf(b,
+	        "<initiation xmlns=\"urn:slm:1\" id=\"%s\" proposal=\"%s\" person=\"%s\" "
+	        "date=\"%s\" status=\"approved\">\n",
+	        x->init, x->prop, P(x->g, x->owner)->id, ds(x->init_date).s);
 	for (int i = 0; i < x->c->nsvc; i++) {
 		ola_id(x, i, id, sizeof id);
 		bprintf(b, "  <ola ref=\"%s\"/>\n", id);
 	}
-	bprintf(b, "  <approval person=\"%s\" date=\"%s\"/>\n", P(x->g, x->slm)->id, ds(x->appr_date).s);
+	bprintf(b, "  <approval person=\"%s\" date=\"%s\"/>\n", P(x->g, x->slm)->id,
+	        ds(x->appr_date).s);
 	bprintf(b, "</initiation>\n");
 	emit_ctx(x, "initiation.xml");
 }
@@ -1163,8 +1239,10 @@ static void incident(struct ctx *x, int i, int m)
 	int resolved = resp + 1 + rnd(x->r, of->t.res[p] / 2);
 	int yy, mm, dd;
 	civil(day, &yy, &mm, &dd);
-	bprintf(b, "  <incident id=\"INC-%s-%02d%02d-%s\" service=\"%s\" priority=\"P%d\" opened=\"%s\"", x->key, mm,
-		dd, sv->code, sv->id, p + 1, instant(day, open).s);
+	bprintf(
+	    b,
+	    "  <incident id=\"INC-%s-%02d%02d-%s\" service=\"%s\" priority=\"P%d\" opened=\"%s\"",
+	    x->key, mm, dd, sv->code, sv->id, p + 1, instant(day, open).s);
 	bprintf(b, " responded=\"%s\"", instant(day, resp).s);
 	bprintf(b, " resolved=\"%s\"/>\n", instant(day, resolved).s);
 }
@@ -1179,8 +1257,10 @@ static void write_report(struct ctx *x, int m)
 	char id[48], name[64];
 	snprintf(id, sizeof id, "RPT-%s-2025-%02d", x->key, m);
 	head(x->g);
-	bprintf(b, "<report xmlns=\"urn:slm:1\" id=\"%s\" sla=\"%s\" from=\"%s\" to=\"%s\" person=\"%s\" date=\"%s\">\n",
-		id, x->sla, ds(from).s, ds(to).s, P(x->g, x->slm)->id, ds(to + 3 + rnd(x->r, 6)).s);
+	bprintf(b,
+	        "<report xmlns=\"urn:slm:1\" id=\"%s\" sla=\"%s\" from=\"%s\" to=\"%s\" "
+	        "person=\"%s\" date=\"%s\">\n",
+	        id, x->sla, ds(from).s, ds(to).s, P(x->g, x->slm)->id, ds(to + 3 + rnd(x->r, 6)).s);
 	for (int i = 0; i < c->nsvc; i++) {
 		const struct offer *of = ctx_offer(x, i);
 		int room = 10000 - of->t.avail - 1;
@@ -1195,8 +1275,8 @@ static void write_report(struct ctx *x, int m)
 			path_of(x, rel, sizeof rel, name);
 			add_fault(x->g, rel, buf_line(b), F_BREACH);
 		}
-		bprintf(b, "  <measure service=\"%s\" availability=\"%s\"/>\n", services[c->svc[i]].id,
-			pct(got).s);
+		bprintf(b, "  <measure service=\"%s\" availability=\"%s\"/>\n",
+		        services[c->svc[i]].id, pct(got).s);
 	}
 	int dup = c->faults & (1u << F_DUPLICATE_ID) && m == 2;
 	for (int i = 0; i < c->nsvc; i++)
@@ -1238,30 +1318,38 @@ static void write_review(struct ctx *x, int q, long date)
 {
 	struct buf *b = &x->g->b;
 	head(x->g);
-	bprintf(b, "<review xmlns=\"urn:slm:1\" id=\"REV-%s-2025-Q%d\" sla=\"%s\" date=\"%s\" person=\"%s\">\n", x->key,
-		q, x->sla, ds(date).s, P(x->g, x->slm)->id);
+	bprintf(b,
+	        "<review xmlns=\"urn:slm:1\" id=\"REV-%s-2025-Q%d\" sla=\"%s\" date=\"%s\" "
+	        "person=\"%s\">\n",
+	        x->key, q, x->sla, ds(date).s, P(x->g, x->slm)->id);
 	int first = q == 1 ? 1 : 3 * q - 3, last = 3 * q - 1;
 	for (int m = first; m <= last; m++)
 		bprintf(b, "  <reviewed report=\"RPT-%s-2025-%02d\"/>\n", x->key, m);
-	bprintf(b, "  <attendee person=\"%s\"/>\n  <attendee person=\"%s\"/>\n", P(x->g, x->slm)->id,
-		P(x->g, x->owner)->id);
+	bprintf(b, "  <attendee person=\"%s\"/>\n  <attendee person=\"%s\"/>\n",
+	        P(x->g, x->slm)->id, P(x->g, x->owner)->id);
 	bprintf(b, "  <attendee customer=\"%s\" name=\"%s\"/>\n", x->cust_id, x->contact);
 	int breach = x->c->faults & (1u << F_BREACH) && BREACH_MONTH / 3 + 1 == q;
 	if (breach) {
-		bprintf(b, "  <finding id=\"F-%s-Q%d-1\" report=\"RPT-%s-2025-%02d\" service=\"%s\">%s可用性未达标，已分析原因。</finding>\n",
-			x->key, q, x->key, BREACH_MONTH, services[x->c->svc[0]].id, services[x->c->svc[0]].name);
+		bprintf(b,
+		        "  <finding id=\"F-%s-Q%d-1\" report=\"RPT-%s-2025-%02d\" "
+		        "service=\"%s\">%s可用性未达标，已分析原因。</finding>\n",
+		        x->key, q, x->key, BREACH_MONTH, services[x->c->svc[0]].id,
+		        services[x->c->svc[0]].name);
 	} else {
-		bprintf(b, "  <finding id=\"F-%s-Q%d-1\">服务指标均达标，客户满意。</finding>\n", x->key, q);
+		bprintf(b, "  <finding id=\"F-%s-Q%d-1\">服务指标均达标，客户满意。</finding>\n",
+		        x->key, q);
 	}
 	bprintf(b, "  <satisfaction score=\"4.%d\" scale=\"5\"/>\n", rnd(x->r, 10));
-	static const char *const actions[] = { "补充备份恢复演练", "更新应急预案", "完善监控告警阈值",
-					       "开展容量评估", "优化变更审批流程", "组织客户满意度回访" };
+	static const char *const actions[] = {"补充备份恢复演练", "更新应急预案",
+	                                      "完善监控告警阈值", "开展容量评估",
+	                                      "优化变更审批流程", "组织客户满意度回访"};
 	long due = date + 45 + rnd(x->r, 30);
 	long closed = due - 1 - rnd(x->r, 20);
 	if (closed <= date)
 		closed = date + 1;
-	bprintf(b, "  <action id=\"A-%s-Q%d\" owner=\"%s\" due=\"%s\" status=\"closed\" closed=\"%s\"", x->key,
-		q, P(x->g, x->owner)->id, ds(due).s, ds(closed).s);
+	bprintf(b,
+	        "  <action id=\"A-%s-Q%d\" owner=\"%s\" due=\"%s\" status=\"closed\" closed=\"%s\"",
+	        x->key, q, P(x->g, x->owner)->id, ds(due).s, ds(closed).s);
 	if (breach)
 		bprintf(b, " finding=\"F-%s-Q%d-1\"", x->key, q);
 	bprintf(b, ">%s</action>\n", actions[rnd(x->r, NELEM(actions))]);
@@ -1279,16 +1367,23 @@ static void write_termination(struct ctx *x)
 	long notice = x->effective - 40 - rnd(x->r, 10);
 	long released = x->effective + 5 + rnd(x->r, 10);
 	head(x->g);
-	bprintf(b, "<termination xmlns=\"urn:slm:1\" id=\"TERM-%s-2025\" sla=\"%s\" initiator=\"customer\" effective=\"%s\" status=\"closed\">\n",
-		x->key, x->sla, ds(x->effective).s);
+	bprintf(b,
+	        "<termination xmlns=\"urn:slm:1\" id=\"TERM-%s-2025\" sla=\"%s\" "
+	        "initiator=\"customer\" effective=\"%s\" status=\"closed\">\n",
+	        x->key, x->sla, ds(x->effective).s);
 	bprintf(b, "  <reason>客户业务调整，提前终止运维服务。</reason>\n");
 	bprintf(b, "  <notice date=\"%s\" person=\"%s\" confirm-within=\"10\"/>\n", ds(notice).s,
-		P(x->g, x->sales)->id);
-	bprintf(b, "  <reply date=\"%s\" name=\"%s\"/>\n", ds(notice + 2 + rnd(x->r, 5)).s, x->contact);
-	bprintf(b, "  <release kind=\"infrastructure\">\n    <item ref=\"RES-%s-MON\" released=\"%s\" person=\"%s\"/>\n  </release>\n",
-		x->key, ds(released).s, P(x->g, x->owner)->id);
-	bprintf(b, "  <release kind=\"staff\">\n    <item ref=\"RES-%s-ONSITE\" released=\"%s\" person=\"%s\"/>\n  </release>\n",
-		x->key, ds(released).s, P(x->g, x->owner)->id);
+	        P(x->g, x->sales)->id);
+	bprintf(b, "  <reply date=\"%s\" name=\"%s\"/>\n", ds(notice + 2 + rnd(x->r, 5)).s,
+	        x->contact);
+	bprintf(b,
+	        "  <release kind=\"infrastructure\">\n    <item ref=\"RES-%s-MON\" released=\"%s\" "
+	        "person=\"%s\"/>\n  </release>\n",
+	        x->key, ds(released).s, P(x->g, x->owner)->id);
+	bprintf(b,
+	        "  <release kind=\"staff\">\n    <item ref=\"RES-%s-ONSITE\" released=\"%s\" "
+	        "person=\"%s\"/>\n  </release>\n",
+	        x->key, ds(released).s, P(x->g, x->owner)->id);
 	int ncon = 0;
 	for (int i = 0; i < c->nsvc; i++)
 		ncon += services[c->svc[i]].supplier >= 0;
@@ -1297,15 +1392,20 @@ static void write_termination(struct ctx *x)
 		for (int i = 0; i < c->nsvc; i++)
 			if (services[c->svc[i]].supplier >= 0) {
 				con_id(x, i, id, sizeof id);
-				bprintf(b, "    <item ref=\"%s\" released=\"%s\" person=\"%s\"/>\n", id, ds(released).s,
-					P(x->g, x->supmgr)->id);
+				bprintf(b, "    <item ref=\"%s\" released=\"%s\" person=\"%s\"/>\n",
+				        id, ds(released).s, P(x->g, x->supmgr)->id);
 			}
 		bprintf(b, "  </release>\n");
 	}
-	int actual = (int)((long)x->budget * c->term_month / 12 * (85 + rnd(x->r, 10)) / 100 / 1000 * 1000);
-	bprintf(b, "  <accounting currency=\"CNY\" budget=\"%d\" actual=\"%d\" person=\"%s\" date=\"%s\"/>\n",
-		x->budget, actual, P(x->g, x->slm)->id, ds(released + 7).s);
-	bprintf(b, "  <summary>按期释放资源，核算未超预算；改进：需求阶段明确提前终止条款。</summary>\n");
+	int actual =
+	    (int)((long)x->budget * c->term_month / 12 * (85 + rnd(x->r, 10)) / 100 / 1000 * 1000);
+	bprintf(b,
+	        "  <accounting currency=\"CNY\" budget=\"%d\" actual=\"%d\" person=\"%s\" "
+	        "date=\"%s\"/>\n",
+	        x->budget, actual, P(x->g, x->slm)->id, ds(released + 7).s);
+	bprintf(
+	    b,
+	    "  <summary>按期释放资源，核算未超预算；改进：需求阶段明确提前终止条款。</summary>\n");
 	bprintf(b, "  <archive ref=\"%s\"/>\n  <archive ref=\"%s\"/>\n", x->sla, x->prop);
 	for (int i = 0; i < c->nsvc; i++) {
 		ola_id(x, i, id, sizeof id);
@@ -1327,7 +1427,7 @@ static void write_customer(struct gen *g, int k)
 	struct ctx x;
 	char dir[4096];
 	ctx_init(&x, g, c, k);
-	static const char *const sub[] = { "", "/reports", "/reviews" };
+	static const char *const sub[] = {"", "/reports", "/reviews"};
 	for (size_t i = 0; i < NELEM(sub); i++) {
 		snprintf(dir, sizeof dir, "%s/%s%s", g->outdir, x.dir, sub[i]);
 		if (mkdir(dir, 0777) && errno != EEXIST)
@@ -1372,7 +1472,8 @@ static void plant_faults(struct gen *g, int n, unsigned kinds)
 		if (!g->custs[i].amended && !g->custs[i].terminated)
 			eligible[ne++] = i;
 	if (n > ne)
-		die("--faults %d: only %d customers can take a fault of each kind; raise -n", n, ne);
+		die("--faults %d: only %d customers can take a fault of each kind; raise -n", n,
+		    ne);
 	for (int k = 0; k < NFAULT; k++) {
 		if (!(kinds & (1u << k)))
 			continue;
@@ -1404,7 +1505,8 @@ static void write_faults(struct gen *g)
 	qsort(g->faults, (size_t)g->nfaults, sizeof *g->faults, fault_cmp);
 	g->b.len = 0;
 	for (int i = 0; i < g->nfaults; i++)
-		bprintf(&g->b, "%s:%d: %s\n", g->faults[i].path, g->faults[i].line, g->faults[i].rule);
+		bprintf(&g->b, "%s:%d: %s\n", g->faults[i].path, g->faults[i].line,
+		        g->faults[i].rule);
 	write_file(g, "FAULTS.txt", g->b.p, g->b.len);
 	g->b.len = 0;
 }
@@ -1471,13 +1573,17 @@ static void clear_previous(const char *outdir)
 
 static void usage(FILE *f)
 {
-	fputs("usage: slm-gen [-n DOCS] [-s SEED] [--faults N] [--fault-kinds K,K…] [--force] OUTDIR\n"
+	fputs("usage: slm-gen [-n DOCS] [-s SEED] [--faults N] [--fault-kinds K,K…] [--force] "
+	      "OUTDIR\n"
 	      "  -n DOCS          about DOCS documents (default 2000)\n"
 	      "  -s SEED          seed of the deterministic generator (default 1)\n"
-	      "  --faults N       plant N faults of each kind, listed in OUTDIR/FAULTS.txt (default 0)\n"
+	      "  --faults N       plant N faults of each kind, listed in OUTDIR/FAULTS.txt "
+	      "(default 0)\n"
 	      "  --fault-kinds K  kinds to plant, comma-separated, or 'all' (default\n"
-	      "                   duplicate-id,unresolved-ref; also hours-gap, target-weaker, breach)\n"
-	      "  --force          write into a non-empty OUTDIR (removing an earlier slm-gen output)\n",
+	      "                   duplicate-id,unresolved-ref; also hours-gap, target-weaker, "
+	      "breach)\n"
+	      "  --force          write into a non-empty OUTDIR (removing an earlier slm-gen "
+	      "output)\n",
 	      f);
 }
 
@@ -1538,9 +1644,11 @@ int main(int argc, char **argv)
 		if (!strcmp(argv[i], "-h") || !strcmp(argv[i], "--help")) {
 			usage(stdout);
 			return 0;
-		} else if ((v = optval(argc, argv, &i, "-n")) || (v = optval(argc, argv, &i, "--docs"))) {
+		} else if ((v = optval(argc, argv, &i, "-n")) ||
+		           (v = optval(argc, argv, &i, "--docs"))) {
 			ndocs = parse_num("-n", v, 1, 10000000);
-		} else if ((v = optval(argc, argv, &i, "-s")) || (v = optval(argc, argv, &i, "--seed"))) {
+		} else if ((v = optval(argc, argv, &i, "-s")) ||
+		           (v = optval(argc, argv, &i, "--seed"))) {
 			seed = (uint64_t)parse_num("-s", v, 0, 0x7fffffffL);
 		} else if ((v = optval(argc, argv, &i, "--faults"))) {
 			nfaults = parse_num("--faults", v, 0, 1000000);
@@ -1563,17 +1671,9 @@ int main(int argc, char **argv)
 		return 2;
 	}
 
-	int marker;
-	if (dir_state(outdir, &marker)) {
-		if (!force)
-			die("%s: directory is not empty; use --force to write into it", outdir);
-		if (marker)
-			clear_previous(outdir);
-		else
-			fprintf(stderr, "slm-gen: warning: %s holds files slm-gen did not write; "
-					"they are left in place\n", outdir);
-	}
-	mkdir_p(outdir);
+	int marker, nonempty = dir_state(outdir, &marker);
+	if (nonempty && !force)
+		die("%s: directory is not empty; use --force to write into it", outdir);
 
 	struct gen g;
 	memset(&g, 0, sizeof g);
@@ -1597,6 +1697,16 @@ int main(int argc, char **argv)
 		die("-n %ld: more than 99999 customers; ask for fewer documents", ndocs);
 	plant_faults(&g, (int)nfaults, kinds);
 
+	/* Only now, with the plan known to be feasible, touch the output directory. */
+	if (nonempty && marker)
+		clear_previous(outdir);
+	else if (nonempty)
+		fprintf(stderr,
+		        "slm-gen: warning: %s holds files slm-gen did not write; they are left in "
+		        "place\n",
+		        outdir);
+	mkdir_p(outdir);
+
 	char dir[4096];
 	snprintf(dir, sizeof dir, "%s/org", outdir);
 	mkdir_p(dir);
@@ -1610,11 +1720,11 @@ int main(int argc, char **argv)
 		write_faults(&g);
 
 	g.b.len = 0;
-	bprintf(&g.b, "slm-gen %s\ndocs=%ld\nseed=%llu\nfaults=%ld\ncustomers=%d\ndocuments=%ld\n", GEN_VERSION, ndocs,
-		(unsigned long long)seed, nfaults, g.ncust, g.docs);
+	bprintf(&g.b, "slm-gen %s\ndocs=%ld\nseed=%llu\nfaults=%ld\ncustomers=%d\ndocuments=%ld\n",
+	        GEN_VERSION, ndocs, (unsigned long long)seed, nfaults, g.ncust, g.docs);
 	write_file(&g, MARKER, g.b.p, g.b.len);
-	printf("slm-gen: %ld documents (%d customers, %d faults), %.1f MiB in %s\n", g.docs, g.ncust,
-	       g.nfaults, (double)(g.bytes - (long)g.b.len) / 1048576.0, outdir);
+	printf("slm-gen: %ld documents (%d customers, %d faults), %.1f MiB in %s\n", g.docs,
+	       g.ncust, g.nfaults, (double)(g.bytes - (long)g.b.len) / 1048576.0, outdir);
 
 	for (int i = 0; i < g.nfaults; i++)
 		free(g.faults[i].path);
