@@ -32,15 +32,25 @@ enum kind kind_by_name(const char *root_name)
 	return KIND_UNKNOWN;
 }
 
-static void count(xmlNodePtr x, unsigned *nodes, unsigned *attrs)
+/* Elements, attributes and the bytes of their values and texts under X: one allocation each. */
+static void count(xmlNodePtr x, unsigned *nodes, unsigned *attrs, size_t *bytes)
 {
 	for (; x; x = x->next) {
 		if (x->type != XML_ELEMENT_NODE)
 			continue;
 		(*nodes)++;
-		for (xmlAttrPtr a = x->properties; a; a = a->next)
+		for (xmlAttrPtr a = x->properties; a; a = a->next) {
 			(*attrs)++;
-		count(x->children, nodes, attrs);
+			for (xmlNodePtr t = a->children; t; t = t->next)
+				*bytes += t->content ? strlen((const char *)t->content) : 0;
+			*bytes += 1;
+		}
+		for (xmlNodePtr c = x->children; c; c = c->next)
+			if ((c->type == XML_TEXT_NODE || c->type == XML_CDATA_SECTION_NODE) &&
+			    c->content)
+				*bytes += strlen((const char *)c->content);
+		*bytes += 1;
+		count(x->children, nodes, attrs, bytes);
 	}
 }
 
@@ -112,21 +122,26 @@ struct doc *doc_from_xml(xmlDocPtr xdoc, const char *path, enum kind kind)
 	struct doc *d = g_new0(struct doc, 1);
 	xmlNodePtr root = xmlDocGetRootElement(xdoc);
 	unsigned nn = 0, na = 0;
+	size_t bytes = 0;
 	struct builder b = {d, 0, 0};
 
 	d->path = g_strdup(path);
 	d->kind = kind;
-	d->strings = g_string_chunk_new(1024);
 	if (root) {
 		/* count() walks siblings: start from the root alone */
 		xmlNodePtr saved = root->next;
 		root->next = NULL;
-		count(root, &nn, &na);
-		d->nodes = g_new0(struct node, nn);
-		d->attrs = g_new0(struct attr, na ? na : 1);
+		count(root, &nn, &na, &bytes);
+		/* one chunk that holds every string: a repository of 100,000 small documents must
+		 * not pay a kilobyte of slack for each */
+		d->strings = g_string_chunk_new(MAX(bytes, 16));
+		/* nodes and attributes share one allocation (d->nodes owns it) */
+		d->nodes = g_malloc0(sizeof(struct node) * nn + sizeof(struct attr) * (na ? na : 1));
+		d->attrs = (struct attr *)(d->nodes + nn);
 		d->root = build(&b, root, NULL);
 		root->next = saved;
-	}
+	} else
+		d->strings = g_string_chunk_new(16);
 	return d;
 }
 
@@ -134,9 +149,9 @@ void doc_free(struct doc *d)
 {
 	if (!d)
 		return;
-	g_free(d->path);
-	g_free(d->nodes);
-	g_free(d->attrs);
+	if (!d->path_borrowed)
+		g_free(d->path);
+	g_free(d->nodes); /* the attributes too */
 	g_string_chunk_free(d->strings);
 	g_free(d);
 }

@@ -50,6 +50,7 @@ struct node {
 
 struct doc {
 	char *path; /* as shown to the user */
+	bool path_borrowed; /* PATH belongs to the repository's list of files, not to the doc */
 	enum kind kind;
 	bool valid; /* schema-valid: rules may rely on the schema's guarantees */
 	struct node *root;

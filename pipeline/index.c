@@ -159,3 +159,60 @@ const struct entry *index_lookup(const struct index *ix, const char *id, guint32
 	}
 	return NULL;
 }
+
+/* What a reference attribute must name, as a mask of targets; 0 when it is no reference. */
+guint32 index_ref_mask(const struct node *n, const char *attr)
+{
+	static const struct {
+		const char *attr;
+		guint32 mask;
+	} by_attr[] = {
+		{"sla", TBIT(KIND_SLA)},
+		{"amends", TBIT(KIND_SLA)},
+		{"renews", TBIT(KIND_SLA)},
+		{"requirements", TBIT(KIND_REQUIREMENTS)},
+		{"catalog", TBIT(KIND_CATALOG)},
+		{"decomposition", TBIT(KIND_DECOMPOSITION)},
+		{"proposal", TBIT(KIND_PROPOSAL)},
+		{"report", TBIT(KIND_REPORT)},
+		{"service", TBIT(T_SERVICE)},
+		{"dept", TBIT(T_DEPARTMENT)},
+		{"person", TBIT(T_PERSON)},
+		{"owner", TBIT(T_PERSON)},
+		{"manager", TBIT(T_PERSON)},
+		{"supplier", TBIT(T_SUPPLIER)},
+		{"customer", TBIT(T_CUSTOMER)},
+		{"calendar", TBIT(T_CALENDAR)},
+		{"incident", TBIT(T_INCIDENT)},
+		{"finding", TBIT(T_FINDING)},
+		{"party", TBIT(T_CUSTOMER) | TBIT(T_SUPPLIER) | TBIT(KIND_ORGANIZATION)},
+	};
+	static const struct {
+		const char *element;
+		guint32 mask;
+	} by_element[] = {
+		{"service", TBIT(T_SERVICE)},
+		{"ola", TBIT(KIND_OLA)},
+		{"contract", TBIT(KIND_CONTRACT)},
+		{"archive", T_ANY_DOC},
+		{"change", T_ANY_DOC},
+	};
+
+	if (strcmp(attr, "ref") == 0) {
+		/* a release item names a proposal resource, or for suppliers the contract */
+		if (strcmp(n->name, "item") == 0) {
+			const char *kind = n->parent ? node_attr(n->parent, "kind") : NULL;
+			return kind && strcmp(kind, "supplier") == 0
+				       ? TBIT(KIND_CONTRACT) | TBIT(T_SUPPLIER) | TBIT(T_RESOURCE)
+				       : TBIT(T_RESOURCE);
+		}
+		for (size_t i = 0; i < G_N_ELEMENTS(by_element); i++)
+			if (strcmp(n->name, by_element[i].element) == 0)
+				return by_element[i].mask;
+		return ~0u;
+	}
+	for (size_t i = 0; i < G_N_ELEMENTS(by_attr); i++)
+		if (strcmp(attr, by_attr[i].attr) == 0)
+			return by_attr[i].mask;
+	return 0;
+}

@@ -50,6 +50,11 @@ const struct entry *index_lookup(const struct index *ix, const char *id, guint32
 const struct entry *index_any(const struct index *ix, const char *id);
 
 #define TBIT(t) (1u << (t))
+
+/* What attribute ATTR of element N must name, as a mask of targets (DESIGN §3: references are
+ * attributes named after what they point to; `ref=` takes its meaning from its element); 0 when
+ * it is no reference, ~0 for a ref= that may name anything. */
+guint32 index_ref_mask(const struct node *n, const char *attr);
 #define T_ANY_DOC ((1u << KIND_COUNT) - 1u)
 
 #endif

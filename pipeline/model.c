@@ -182,7 +182,8 @@ static void add_referring(struct model *m, const struct doc *d)
 		char *key;
 		GPtrArray *arr;
 
-		if (strcmp(a->name, "id") == 0 || !*a->value)
+		/* only references: dates, statuses and versions would fill the table for nothing */
+		if (!*a->value || !index_ref_mask(d->root, a->name))
 			continue;
 		key = key3(d->kind, a->name, a->value);
 		arr = g_hash_table_lookup(m->referring, key);

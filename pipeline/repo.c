@@ -37,8 +37,22 @@ static void load_one(struct slot *slot, const struct job *job)
 	if (job->keep) {
 		slot->doc = doc_from_xml(x, slot->path, k);
 		slot->doc->valid = valid;
+		/* one copy of each path in a repository of 100,000 documents: the repo's */
+		g_free(slot->doc->path);
+		slot->doc->path = (char *)slot->path;
+		slot->doc->path_borrowed = true;
 	}
 	xmlFreeDoc(x);
+}
+
+/* A task's diagnostics are kept only when there are some: 100,000 empty lists are memory. */
+static void load_task(struct slot *slot, const struct job *job)
+{
+	load_one(slot, job);
+	if (slot->dl->items->len == 0) {
+		diag_list_free(slot->dl);
+		slot->dl = NULL;
+	}
 }
 
 static void worker(gpointer data, gpointer user)
@@ -50,7 +64,7 @@ static void worker(gpointer data, gpointer user)
 		load_quiet_libxml();
 		g_private_set(&quiet, GINT_TO_POINTER(1));
 	}
-	load_one(data, user);
+	load_task(data, user);
 }
 
 unsigned repo_jobs(void)
@@ -86,17 +100,19 @@ struct repo *repo_load(char **paths, const struct schema *s, bool keep, struct d
 		g_thread_pool_free(pool, FALSE, TRUE);
 	} else {
 		for (guint i = 0; i < files->len; i++)
-			load_one(&slots[i], &job);
+			load_task(&slots[i], &job);
 	}
 
 	for (guint i = 0; i < files->len; i++) {
-		diag_list_take(dl, slots[i].dl);
-		diag_list_free(slots[i].dl);
+		if (slots[i].dl) {
+			diag_list_take(dl, slots[i].dl);
+			diag_list_free(slots[i].dl);
+		}
 		if (slots[i].doc)
 			g_ptr_array_add(r->docs, slots[i].doc);
 	}
 	g_free(slots);
-	g_ptr_array_free(files, TRUE);
+	r->paths = files;
 	return r;
 }
 
@@ -105,5 +121,7 @@ void repo_free(struct repo *r)
 	if (!r)
 		return;
 	g_ptr_array_free(r->docs, TRUE);
+	if (r->paths)
+		g_ptr_array_free(r->paths, TRUE);
 	g_free(r);
 }

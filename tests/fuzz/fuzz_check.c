@@ -50,7 +50,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	if (x)
 		xmlFreeDoc(x);
 	if (d) {
-		struct repo r = {g_ptr_array_new(), fixed->files + 1};
+		struct repo r = {.docs = g_ptr_array_new(), .files = fixed->files + 1};
 		struct index *ix;
 		struct model *m;
 
