@@ -19,6 +19,7 @@ int cmd_check(int argc, char **argv);
 int cmd_rules(int argc, char **argv);
 int cmd_explain(int argc, char **argv);
 int cmd_render(int argc, char **argv);
+int cmd_build(int argc, char **argv);
 int cmd_new(int argc, char **argv);
 int cmd_diff(int argc, char **argv);
 

@@ -15,6 +15,7 @@ static const struct command commands[] = {
 	{"check", cmd_check, "validate, then check that the agreements agree with each other"},
 	{"rules", cmd_rules, "list every rule with its severity and seed step"},
 	{"explain", cmd_explain, "explain a rule and how to fix what it reports"},
+	{"build", cmd_build, "validate, check and render everything that changed (the main job)"},
 	{"render", cmd_render, "render documents to PDF through their kind's stylesheet"},
 	{"new", cmd_new, "write a new document from its kind's template"},
 	{"diff", cmd_diff, "compare two versions of an agreement semantically"},

@@ -609,7 +609,8 @@ static xmlDocPtr layout_of(struct job *j, const char *stylesheet, struct diag_li
 {
 	struct diag_list *tmp = diag_list_new();
 	xmlDocPtr src = load_parse(j->source, tmp), res = NULL;
-	enum kind k = src ? load_kind(src, j->source, tmp) : KIND_UNKNOWN;
+	/* with an explicit stylesheet any XML is a source (slm's own diagnostics, for one) */
+	enum kind k = src && !stylesheet ? load_kind(src, j->source, tmp) : KIND_UNKNOWN;
 	char *path = stylesheet ? g_strdup(stylesheet) : k != KIND_UNKNOWN ? render_stylesheet_for(k)
 									 : NULL;
 	struct style *s;
@@ -620,7 +621,7 @@ static xmlDocPtr layout_of(struct job *j, const char *stylesheet, struct diag_li
 		diag_add(dl, RULE_RENDER, j->source, 0, 0,
 			 "slm has no stylesheet for %s documents (<%s>); pass --stylesheet",
 			 kind_label(k), kind_name(k));
-	if (!src || !path)
+	if (!src || !path || (!stylesheet && k == KIND_UNKNOWN))
 		goto out;
 	add_dep(j->deps, j->source);
 	if (stylesheet) {
