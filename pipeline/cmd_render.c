@@ -7,6 +7,7 @@
 #include "cli.h"
 #include "fmt.h"
 #include "index.h"
+#include "load.h"
 #include "output.h"
 #include "render.h"
 #include "repo.h"
@@ -34,13 +35,15 @@ static const char usage_text[] =
 	"  --layout          write the layout document (XML) instead of the PDF\n"
 	"  -MD               also write make dependencies (OUTPUT.d, or -MF FILE)\n"
 	"  -MF FILE          where -MD writes them\n"
+	"  --targets         print, as make assignments (SLM_PDFS += OUTPUT), the output of\n"
+	"                    every FILE that has a stylesheet; render nothing (slm.mk)\n"
 	"  -q, --quiet       print no diagnostics\n"
 	"  -h, --help        this help\n\n"
 	"Exit status: 0 all rendered, 1 a document could not be rendered, 2 usage or I/O failure.\n";
 
 struct render_opts {
 	const char *out, *stylesheet, *repository, *mf;
-	bool layout, md, quiet;
+	bool layout, md, quiet, targets;
 	gint32 as_of;
 };
 
@@ -78,7 +81,7 @@ static char *output_for(const struct render_opts *o, const char *input, int inpu
 		g_free(dir);
 		g_free(base);
 	}
-	if (o->out) {
+	if (o->out && !o->targets) {
 		char *dir = g_path_get_dirname(out);
 		g_mkdir_with_parents(dir, 0755);
 		g_free(dir);
@@ -126,7 +129,8 @@ static int parse(int argc, char **argv, struct render_opts *o)
 		{"repository", required_argument, NULL, 'r'}, {"as-of", required_argument, NULL, 'a'},
 		{"layout", no_argument, NULL, 'l'},	      {"quiet", no_argument, NULL, 'q'},
 		{"help", no_argument, NULL, 'h'},	      {"MD", no_argument, NULL, 'D'},
-		{"MF", required_argument, NULL, 'F'},	      {NULL, 0, NULL, 0}};
+		{"MF", required_argument, NULL, 'F'},	      {"targets", no_argument, NULL, 't'},
+		{NULL, 0, NULL, 0}};
 	int c;
 
 	optind = 1;
@@ -159,6 +163,9 @@ static int parse(int argc, char **argv, struct render_opts *o)
 		case 'F':
 			o->mf = optarg;
 			break;
+		case 't':
+			o->targets = true;
+			break;
 		case 'h':
 			fputs(usage_text, stdout);
 			return -1;
@@ -174,6 +181,31 @@ static int parse(int argc, char **argv, struct render_opts *o)
 		return cli_usage_error("render", "-MF needs -MD");
 	if (o->stylesheet && access(o->stylesheet, R_OK) != 0)
 		return cli_usage_error("render", "cannot read the stylesheet %s", o->stylesheet);
+	return 0;
+}
+
+/* --targets: the PDF each renderable input would make, for slm.mk. */
+static int print_targets(const struct render_opts *o, char **files, int n)
+{
+	char *root = render_find_repository(files[0]);
+
+	for (int i = 0; i < n; i++) {
+		struct diag_list *dl = diag_list_new();
+		xmlDocPtr x = load_parse(files[i], dl);
+		enum kind k = x ? load_kind(x, files[i], dl) : KIND_UNKNOWN;
+		char *xsl = k != KIND_UNKNOWN ? render_stylesheet_for(k) : NULL;
+
+		if (xsl) {
+			char *out = output_for(o, files[i], n, root);
+			printf("SLM_PDFS += %s\n", out);
+			g_free(out);
+		}
+		g_free(xsl);
+		if (x)
+			xmlFreeDoc(x);
+		diag_list_free(dl);
+	}
+	g_free(root);
 	return 0;
 }
 
@@ -216,6 +248,8 @@ int cmd_render(int argc, char **argv)
 		g_date_time_unref(now);
 	}
 	n = argc - optind;
+	if (o.targets)
+		return print_targets(&o, argv + optind, n);
 	dl = diag_list_new();
 	if (o.repository) {
 		char *real = realpath(o.repository, NULL);

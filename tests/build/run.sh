@@ -1,0 +1,79 @@
+#!/bin/sh
+# slm build (DESIGN §5, §7): outputs mirror the repository; a second run does nothing; a touched
+# but unchanged file changes nothing, a changed OLA re-renders only what read it; a removed or
+# broken source loses its PDF; builds killed at random points (SIGINT, SIGTERM, SIGKILL) never
+# leave a partial or temporary file, and the next build completes.  On part of samples/.
+set -u
+here=$(cd "$(dirname "$0")" && pwd)
+top=$(cd "$here/../.." && pwd)
+. "$here/../lib/golden.sh"
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+repo="$tmp/repo"
+mkdir -p "$repo"
+cp -r "$top/samples/org" "$top/samples/catalog" "$top/samples/bank" "$top/samples/.slm-config.xml" "$repo/"
+out="$tmp/out"
+build() { "$SLM" build --as-of 2025-11-30 -o "$out" "$@" "$repo"; }
+
+ok() { pass=$((pass + 1)); echo "ok   $1"; }
+ko() { failed=$((failed + 1)); echo "FAIL $1"; [ -n "${2:-}" ] && printf '%s\n' "$2" | sed 's/^/     /' | head -20; }
+
+# every PDF whole, no temporary file
+sound() {
+	[ -z "$(find "$out" -name '.slm-tmp*')" ] || return 1
+	for f in $(find "$out" -name '*.pdf'); do
+		qpdf --check "$f" >/dev/null 2>&1 || { echo "broken: $f"; return 1; }
+	done
+	return 0
+}
+
+build -q; rc=$?
+[ "$rc" = 1 ] && ok "first build (findings: exit 1)" || ko "first build exit $rc"
+for f in check.txt check.json check.junit.xml check.sarif check.svrl.xml check.github.txt check.xml nonconformity.pdf bank/sla.pdf bank/reports/2025-08.pdf catalog/catalog.pdf; do
+	[ -s "$out/$f" ] || ko "missing $f"
+done
+ok "outputs mirror the repository"
+sound && ok "every PDF passes qpdf --check" || ko "unsound output"
+
+msg=$(build 2>&1)
+case "$msg" in *"up to date"*) ok "second build does nothing" ;; *) ko "second build" "$msg" ;; esac
+
+touch "$repo/bank/ola-dba.xml"
+msg=$(build 2>&1)
+case "$msg" in *"up to date"*) ok "a touched, unchanged file changes nothing" ;; *) ko "touch rebuilt" "$msg" ;; esac
+
+sed -i 's/within="PT10M"/within="PT9M"/' "$repo/bank/ola-dba.xml"
+rendered=$(build -v 2>&1 | sed -n 's/^rendered //p' | sed "s|$out/||" | sort | tr '\n' ' ')
+case "$rendered" in
+*bank/ola-dba.pdf*) ok "a changed OLA re-renders what read it: $rendered" ;;
+*) ko "changed OLA" "$rendered" ;;
+esac
+case "$rendered" in *bank/sla.pdf*|*catalog.pdf*) ko "rendered more than needed: $rendered" ;; esac
+
+rm "$repo/bank/reviews/2025-Q1.xml"
+build -q
+[ ! -e "$out/bank/reviews/2025-Q1.pdf" ] && ok "a removed source loses its PDF" || ko "stale PDF of a removed source"
+
+printf '<?xml version="1.0" encoding="UTF-8"?>\n<ola xmlns="urn:slm:1" id="OLA-NET-BANK" status="signed">\n' >"$repo/bank/ola-net.xml"
+build -q
+[ ! -e "$out/bank/ola-net.pdf" ] && ok "a document that no longer renders loses its PDF" || ko "stale PDF of a broken source"
+cp "$top/samples/bank/ola-net.xml" "$repo/bank/"
+
+# killed builds: at random points, by each signal; then the output must be sound and a full
+# build must complete
+for sig in INT TERM KILL KILL KILL INT; do
+	rm -rf "$out"
+	build -q >/dev/null 2>&1 &
+	pid=$!
+	sleep "0.$(( $(od -An -N1 -tu1 /dev/urandom) % 9 + 1 ))"
+	kill -s "$sig" "$pid" 2>/dev/null
+	wait "$pid" 2>/dev/null
+	if sound; then ok "killed by SIG$sig: no partial or temporary file"; else ko "killed by SIG$sig: unsound output"; fi
+done
+build -q
+sound && [ -s "$out/nonconformity.pdf" ] && ok "the build after the kills completes" || ko "no complete build after kills"
+
+# an output folder that cannot be written
+msg=$("$SLM" build --as-of 2025-11-30 -q -o /proc/nonexistent "$repo" 2>&1); rc=$?
+[ "$rc" = 2 ] && ok "unwritable output folder: exit 2" || ko "unwritable output folder: exit $rc" "$msg"
+finish
