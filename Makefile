@@ -120,13 +120,20 @@ bench: all
 	bench/run.sh $(BENCH_SIZES)
 
 install: all
-	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(DATADIR)/schemas $(DESTDIR)$(DATADIR)/templates
+	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(DATADIR)/schemas $(DESTDIR)$(DATADIR)/templates \
+		$(DESTDIR)$(DATADIR)/stylesheets $(DESTDIR)$(MANDIR)/man1 \
+		$(DESTDIR)$(PREFIX)/share/bash-completion/completions
 	install -m 755 slm $(DESTDIR)$(BINDIR)/slm
 	install -m 644 schemas/*.xsd schemas/catalog.xml $(DESTDIR)$(DATADIR)/schemas/
 	install -m 644 templates/*.xml $(DESTDIR)$(DATADIR)/templates/
+	install -m 644 stylesheets/*.xsl $(DESTDIR)$(DATADIR)/stylesheets/
+	install -m 644 slm.mk $(DESTDIR)$(DATADIR)/slm.mk
+	install -m 644 man/slm.1 $(DESTDIR)$(MANDIR)/man1/slm.1
+	install -m 644 completion/slm.bash $(DESTDIR)$(PREFIX)/share/bash-completion/completions/slm
 
 uninstall:
-	rm -f $(DESTDIR)$(BINDIR)/slm
+	rm -f $(DESTDIR)$(BINDIR)/slm $(DESTDIR)$(MANDIR)/man1/slm.1 \
+		$(DESTDIR)$(PREFIX)/share/bash-completion/completions/slm
 	rm -rf $(DESTDIR)$(DATADIR)
 
 fmt:
