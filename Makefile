@@ -109,10 +109,14 @@ build-fuzz/fuzz_%: tests/fuzz/fuzz_%.c $(LIB_OBJ)
 $(B)/replay_%: tests/fuzz/fuzz_%.c tests/fuzz/replay.c $(LIB_OBJ)
 	$(CC) $(CFLAGS_ALL) -o $@ tests/fuzz/fuzz_$*.c tests/fuzz/replay.c $(LIB_OBJ) $(LIBS)
 
-# The main job on samples/.
+# The main job on samples/: check, every report format, the nonconformity report and the PDFs
+# of every document, into out/samples/ (exit 1 there means: the samples' deliberate findings).
 demo: all
+	@tools/deps.sh
 	./slm validate samples
-	-./slm check --as-of 2025-11-30 samples
+	./slm build --as-of 2025-11-30 -o out/samples samples || [ $$? -eq 1 ]
+	@cat out/samples/check.txt
+	@echo "PDFs and reports: out/samples/ (nonconformity report: out/samples/nonconformity.pdf)"
 
 BENCH_SIZES ?= 20000
 bench: all
