@@ -8,6 +8,7 @@
 #include "index.h"
 #include "output.h"
 #include "repo.h"
+#include "render.h"
 #include "rules.h"
 #include "schema.h"
 #include "timecore.h"
@@ -15,7 +16,9 @@
 #include "load.h"
 
 #include <libxml/parser.h>
+#include <errno.h>
 #include <stdarg.h>
+#include <unistd.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -101,18 +104,57 @@ static struct config *run_config(const struct run_opts *o)
 	return c;
 }
 
+/* --format pdf: the nonconformity report (不合格报告).  Not a formatter plug-in: it goes
+ * through the XML form and stylesheets/nonconformity.xsl, i.e. the whole rendering pipeline. */
+static int write_pdf_report(const struct run_opts *o, const struct diag_list *dl,
+			    const struct repo *r, const struct index *ix, const struct model *m)
+{
+	char *xml = g_build_filename(g_get_tmp_dir(), "slm-check-XXXXXX.xml", NULL);
+	char *xsl = g_build_filename(cli_data_dir(), "stylesheets", "nonconformity.xsl", NULL);
+	char *as_of = time_date_format(o->as_of);
+	struct run_info run = {.command = o->command, .files = r->files, .as_of = as_of,
+			       .repository = o->paths[0], .werror = o->werror};
+	struct diag_list *rdl = diag_list_new();
+	struct render_ctx *rc;
+	int fd = g_mkstemp(xml), status = 0;
+	FILE *fp = fd >= 0 ? fdopen(fd, "w") : NULL;
+
+	if (!fp) {
+		fprintf(stderr, "slm check: cannot write a temporary file: %s\n", g_strerror(errno));
+		status = EXIT_USAGE;
+	} else {
+		fmt_xml(fp, dl, &run);
+		fclose(fp);
+		rc = render_ctx_new(r, ix, m, o->paths[0], o->as_of, rdl);
+		if (!rc || !render_file(rc, xml, xsl, o->out_path, false, NULL, rdl))
+			status = EXIT_USAGE;
+		render_ctx_free(rc);
+		unlink(xml);
+	}
+	diag_list_sort(rdl);
+	fmt_text_lines(stderr, rdl);
+	diag_list_free(rdl);
+	g_free(as_of);
+	g_free(xml);
+	g_free(xsl);
+	return status;
+}
+
 int cli_run(const struct run_opts *o)
 {
-	const struct formatter *fmt = fmt_by_name(o->format ? o->format : "text");
+	bool pdf = o->format && strcmp(o->format, "pdf") == 0;
+	const struct formatter *fmt = fmt_by_name(pdf ? "text" : o->format ? o->format : "text");
 	struct config *conf = NULL;
 	struct diag_list *dl;
 	struct schema *s;
 	struct repo *r;
-	int rc;
+	int rc, pdf_status = 0;
 
 	if (!fmt)
 		return cli_usage_error(o->command, "unknown format '%s' (one of: %s)", o->format,
 				       fmt_names());
+	if (pdf && (!o->rules || !o->out_path || strcmp(o->out_path, "-") == 0))
+		return cli_usage_error(o->command, "--format pdf is for check and needs -o FILE");
 	if (o->rules && !(conf = run_config(o)))
 		return EXIT_USAGE;
 	dl = diag_list_new();
@@ -130,14 +172,19 @@ int cli_run(const struct run_opts *o)
 		struct model *m = model_build(r, ix);
 		struct check_ctx c = {r, ix, m, o->as_of, dl};
 		rules_run(&c);
-		model_free(m);
-		index_free(ix);
 		config_apply(conf, dl, o->paths[0]);
 		config_free(conf);
+		diag_list_sort(dl);
+		if (pdf)
+			pdf_status = write_pdf_report(o, dl, r, ix, m);
+		model_free(m);
+		index_free(ix);
 	}
 	diag_list_sort(dl);
 	rc = diag_exit_status(dl, o->werror);
-	if (write_report(o, fmt, dl, r->files) != 0)
+	if (pdf_status)
+		rc = pdf_status;
+	else if (!pdf && write_report(o, fmt, dl, r->files) != 0)
 		rc = EXIT_USAGE;
 	repo_free(r);
 	schema_free(s);
