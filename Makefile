@@ -68,6 +68,8 @@ check: all $(UNITS) $(REPLAYS)
 sanitize:
 	$(MAKE) B=build-san OPT='-O1 -g -fno-omit-frame-pointer -fsanitize=address,undefined -fno-sanitize-recover=all' \
 		LDFLAGS='-fsanitize=address,undefined' build-san/slm-san
+	ASAN_OPTIONS=detect_leaks=1:abort_on_error=0 LSAN_OPTIONS=suppressions=$(CURDIR)/tests/lsan.supp:print_suppressions=0 \
+	UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 SAN=1 \
 	$(MAKE) B=build-san OPT='-O1 -g -fno-omit-frame-pointer -fsanitize=address,undefined -fno-sanitize-recover=all' \
 		LDFLAGS='-fsanitize=address,undefined' CHECK_LIBS='$(CHECK_LIBS) -fsanitize=address,undefined' \
 		SLM_BIN=build-san/slm-san check-only
