@@ -493,3 +493,40 @@ const struct node *sla_version_service(const struct sla_version *v, const char *
 		}
 	return NULL;
 }
+
+GPtrArray *model_referring_any(const struct model *m, enum kind k, const char *attr,
+			       const GPtrArray *ids)
+{
+	GPtrArray *out = g_ptr_array_new();
+
+	for (guint i = 0; i < ids->len; i++) {
+		const GPtrArray *a = model_referring(m, k, attr, ids->pdata[i]);
+		for (guint j = 0; j < a->len; j++)
+			g_ptr_array_add(out, a->pdata[j]);
+	}
+	return out;
+}
+
+GPtrArray *model_sla_family(const struct model *m, const struct sla_view *v)
+{
+	const char *id = node_attr(v->doc->root, "id");
+	const GPtrArray *amends = model_referring(m, KIND_SLA, "amends", id);
+	GPtrArray *ids = g_ptr_array_new();
+
+	g_ptr_array_add(ids, (gpointer)id);
+	for (guint i = 0; i < amends->len; i++)
+		g_ptr_array_add(ids, (gpointer)node_attr(((const struct doc *)amends->pdata[i])->root,
+							 "id"));
+	return ids;
+}
+
+GPtrArray *sla_view_ids(const struct sla_view *v)
+{
+	GPtrArray *ids = g_ptr_array_new();
+
+	g_ptr_array_add(ids, (gpointer)node_attr(v->doc->root, "id"));
+	for (guint i = 0; i < v->amendments->len; i++)
+		g_ptr_array_add(ids, (gpointer)node_attr(
+					     ((const struct doc *)v->amendments->pdata[i])->root, "id"));
+	return ids;
+}

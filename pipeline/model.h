@@ -39,6 +39,11 @@ bool model_person_has_role(const struct model *m, const char *id, const char *ro
 const GPtrArray *model_referring(const struct model *m, enum kind k, const char *attr,
 				 const char *id);
 
+/* The same for several ids: the documents of kind K whose ATTR names one of IDS, id by id.
+ * The caller frees the array (not the documents). */
+GPtrArray *model_referring_any(const struct model *m, enum kind k, const char *attr,
+			       const GPtrArray *ids);
+
 /* The OLAs and supplier contracts whose <supports sla=SLA service=SERVICE> names the pair, in path
  * order, as struct support (the document and its <supports> node). */
 struct support {
@@ -84,6 +89,12 @@ struct sla_view {
 	GPtrArray *versions; /* struct sla_version* */
 	GPtrArray *amendments; /* the signed additional SLAs applied, by effective date */
 };
+
+/* The ids of an SLA and of each of its additional SLAs, whatever their status (documents about the
+ * SLA may name either); and of the base and its signed additional SLAs only (a <supports sla=>
+ * may name the additional SLA that added a service: 附加OLA).  The caller frees the arrays. */
+GPtrArray *model_sla_family(const struct model *m, const struct sla_view *v);
+GPtrArray *sla_view_ids(const struct sla_view *v);
 
 /* Every base SLA of the repository, in path order (struct sla_view*). */
 const GPtrArray *model_slas(const struct model *m);

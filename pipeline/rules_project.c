@@ -29,48 +29,6 @@
 
 /* ---- the SLA with its additional SLAs ---- */
 
-/* The id of the base SLA and of each of its additional SLAs (whatever their status). */
-static GPtrArray *family_ids(const struct check_ctx *c, const struct sla_view *v)
-{
-	const char *id = node_attr(v->doc->root, "id");
-	const GPtrArray *amends = model_referring(c->m, KIND_SLA, "amends", id);
-	GPtrArray *ids = g_ptr_array_new();
-
-	g_ptr_array_add(ids, (gpointer)id);
-	for (guint i = 0; i < amends->len; i++) {
-		const struct doc *a = amends->pdata[i];
-		g_ptr_array_add(ids, (gpointer)node_attr(a->root, "id"));
-	}
-	return ids;
-}
-
-/* The ids a <supports sla=> may name for the SLA: the base and its signed additional SLAs (an
- * OLA may be written for the additional SLA that added the service: 附加OLA). */
-static GPtrArray *support_ids(const struct sla_view *v)
-{
-	GPtrArray *ids = g_ptr_array_new();
-
-	g_ptr_array_add(ids, (gpointer)node_attr(v->doc->root, "id"));
-	for (guint i = 0; i < v->amendments->len; i++) {
-		const struct doc *a = v->amendments->pdata[i];
-		g_ptr_array_add(ids, (gpointer)node_attr(a->root, "id"));
-	}
-	return ids;
-}
-
-/* The documents of kind K whose sla= names one of IDS, in path order per id. */
-static GPtrArray *family_docs(const struct check_ctx *c, const GPtrArray *ids, enum kind k)
-{
-	GPtrArray *out = g_ptr_array_new();
-
-	for (guint i = 0; i < ids->len; i++) {
-		const GPtrArray *a = model_referring(c->m, k, "sla", ids->pdata[i]);
-		for (guint j = 0; j < a->len; j++)
-			g_ptr_array_add(out, a->pdata[j]);
-	}
-	return out;
-}
-
 /* "DEC-A", "DEC-A and DEC-B", "DEC-A, DEC-B and DEC-C": the ids of DOCS. */
 static char *id_list(const GPtrArray *docs)
 {
@@ -186,7 +144,7 @@ static bool clause_covers(const GPtrArray *decs, const char *service)
 static void sla_clauses(const struct check_ctx *c, const struct sla_view *v, const GPtrArray *ids)
 {
 	const char *id = node_attr(v->doc->root, "id");
-	GPtrArray *decs = family_docs(c, ids, KIND_DECOMPOSITION);
+	GPtrArray *decs = model_referring_any(c->m, KIND_DECOMPOSITION, "sla", ids);
 	GArray *services = promised_services(v, 0);
 
 	if (decs->len == 0) {
@@ -274,7 +232,7 @@ static GArray *signed_support(const struct check_ctx *c, const struct sla_view *
 {
 	GArray *out = g_array_new(FALSE, FALSE, sizeof(struct support));
 	GHashTable *seen = g_hash_table_new(g_direct_hash, g_direct_equal);
-	GPtrArray *ids = support_ids(v);
+	GPtrArray *ids = sla_view_ids(v);
 	const struct sla_version *last = v->versions->pdata[v->versions->len - 1];
 	int32_t from = MIN(c->as_of, last->to);
 
@@ -466,8 +424,8 @@ static void proposal_initiation(const struct check_ctx *c, const struct doc *pro
 
 static void signed_sla(const struct check_ctx *c, const struct sla_view *v)
 {
-	GPtrArray *ids = family_ids(c, v);
-	GPtrArray *props = family_docs(c, ids, KIND_PROPOSAL);
+	GPtrArray *ids = model_sla_family(c->m, v);
+	GPtrArray *props = model_referring_any(c->m, KIND_PROPOSAL, "sla", ids);
 
 	sla_clauses(c, v, ids);
 	sla_proposals(c, v, props);

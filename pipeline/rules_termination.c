@@ -53,55 +53,12 @@ static const struct sla_view *base_view(const struct check_ctx *c, const char *i
 	return d && d->valid ? model_sla(c->m, node_attr(d->root, "amends")) : NULL;
 }
 
-/* The id of the base SLA and of each of its additional SLAs (whatever their status). */
-static GPtrArray *family_ids(const struct check_ctx *c, const struct sla_view *v)
-{
-	const char *id = node_attr(v->doc->root, "id");
-	const GPtrArray *amends = model_referring(c->m, KIND_SLA, "amends", id);
-	GPtrArray *ids = g_ptr_array_new();
-
-	g_ptr_array_add(ids, (gpointer)id);
-	for (guint i = 0; i < amends->len; i++) {
-		const struct doc *a = amends->pdata[i];
-		g_ptr_array_add(ids, (gpointer)node_attr(a->root, "id"));
-	}
-	return ids;
-}
-
-/* The ids a <supports sla=> may name for the SLA: the base and its signed additional SLAs (an
- * OLA may be written for the additional SLA that added the service: 附加OLA). */
-static GPtrArray *support_ids(const struct sla_view *v)
-{
-	GPtrArray *ids = g_ptr_array_new();
-
-	g_ptr_array_add(ids, (gpointer)node_attr(v->doc->root, "id"));
-	for (guint i = 0; i < v->amendments->len; i++) {
-		const struct doc *a = v->amendments->pdata[i];
-		g_ptr_array_add(ids, (gpointer)node_attr(a->root, "id"));
-	}
-	return ids;
-}
-
-/* The documents of kind K whose attribute ATTR names one of IDS. */
-static GPtrArray *family_docs(const struct check_ctx *c, const GPtrArray *ids, enum kind k,
-                              const char *attr)
-{
-	GPtrArray *out = g_ptr_array_new();
-
-	for (guint i = 0; i < ids->len; i++) {
-		const GPtrArray *a = model_referring(c->m, k, attr, ids->pdata[i]);
-		for (guint j = 0; j < a->len; j++)
-			g_ptr_array_add(out, a->pdata[j]);
-	}
-	return out;
-}
-
 /* Each signed OLA and supplier contract supporting a service the SLA promised in any version,
  * once, as struct support.  At the end of an SLA everything that backed it and is still in force
  * is released and archived. */
 static GArray *signed_support(const struct check_ctx *c, const struct sla_view *v)
 {
-	GPtrArray *ids = support_ids(v);
+	GPtrArray *ids = sla_view_ids(v);
 	GArray *out = g_array_new(FALSE, FALSE, sizeof(struct support));
 	GHashTable *seen = g_hash_table_new(g_direct_hash, g_direct_equal);
 	GHashTable *services = g_hash_table_new(g_str_hash, g_str_equal);
@@ -180,7 +137,7 @@ static void renewal(const struct check_ctx *c, const struct sla_view *v)
 		return;
 	if (!date_sub(end, &notice, &from) || c->as_of < from || c->as_of > end)
 		return;
-	ids = family_ids(c, v);
+	ids = model_sla_family(c->m, v);
 	if (!end_recorded(c, ids)) {
 		s_end = time_date_format(end);
 		s_from = time_date_format(from);
@@ -735,8 +692,8 @@ static void archive(const struct check_ctx *c, const struct doc *t, const struct
 static void termination(const struct check_ctx *c, const struct doc *t)
 {
 	const struct sla_view *v = base_view(c, node_attr(t->root, "sla"));
-	GPtrArray *ids = v ? family_ids(c, v) : g_ptr_array_new();
-	GPtrArray *props = family_docs(c, ids, KIND_PROPOSAL, "sla");
+	GPtrArray *ids = v ? model_sla_family(c->m, v) : g_ptr_array_new();
+	GPtrArray *props = model_referring_any(c->m, KIND_PROPOSAL, "sla", ids);
 	GArray *sup = v ? signed_support(c, v) : g_array_new(FALSE, FALSE, sizeof(struct support));
 
 	confirmation(c, t, v);
