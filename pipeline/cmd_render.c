@@ -262,7 +262,12 @@ int cmd_render(int argc, char **argv)
 		rc_exit = diag_exit_status(dl, false) ? diag_exit_status(dl, false) : 1;
 		goto out;
 	}
-	r = repo_load(paths, s, true, diag_list_new() /* the repository's own findings are check's */);
+	{
+		/* the repository's own findings are check's business, not render's */
+		struct diag_list *ignored = diag_list_new();
+		r = repo_load(paths, s, true, ignored);
+		diag_list_free(ignored);
+	}
 	ix = index_build(r);
 	m = model_build(r, ix);
 	if (!(rc = render_ctx_new(r, ix, m, root, o.as_of, dl))) {
