@@ -539,7 +539,7 @@ static void free_rec_array(gpointer p)
 
 static int run(struct build *b, unsigned jobs)
 {
-	struct diag_list *dl = diag_list_new(), *msgs = diag_list_new();
+	struct diag_list *dl, *msgs;
 	char *paths[2] = {(char *)b->root, NULL}, *dig;
 	GPtrArray *files;
 	struct schema *s;
@@ -554,6 +554,8 @@ static int run(struct build *b, unsigned jobs)
 		fprintf(stderr, "slm build: cannot create %s: %s\n", b->out, g_strerror(errno));
 		return EXIT_USAGE;
 	}
+	dl = diag_list_new();
+	msgs = diag_list_new();
 	output_sweep(b->out);
 	read_manifest(b);
 	files = inputs(b, msgs);

@@ -115,7 +115,8 @@ static void walk_dir(struct walk *w, const char *dir, int depth)
 		if (e->d_name[0] != '.') /* ".", "..", ".git" and other hidden entries */
 			g_ptr_array_add(names, g_strdup(e->d_name));
 	closedir(d);
-	qsort(names->pdata, names->len, sizeof(char *), cmp_str);
+	if (names->len)
+		qsort(names->pdata, names->len, sizeof(char *), cmp_str);
 	for (guint i = 0; i < names->len; i++) {
 		/* "./x.xml" reads as "x.xml": paths are shown relative to where the user is */
 		char *path = strcmp(dir, ".") == 0 ? g_strdup(names->pdata[i])
