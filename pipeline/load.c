@@ -230,37 +230,6 @@ static char *read_file(const char *path, size_t *len, struct diag_list *dl)
 
 /* ---- the pre-parse scan --------------------------------------------------------------------- */
 
-/* Length of the UTF-8 sequence at P (at most N bytes), or 0 when it is not valid UTF-8
- * (overlong forms, surrogates and code points above U+10FFFF included). */
-static size_t utf8_len(const unsigned char *p, size_t n)
-{
-	unsigned c = p[0];
-	size_t len;
-	unsigned cp;
-
-	if (c < 0x80)
-		return 1;
-	if (c >= 0xC2 && c <= 0xDF)
-		len = 2, cp = c & 0x1F;
-	else if (c >= 0xE0 && c <= 0xEF)
-		len = 3, cp = c & 0x0F;
-	else if (c >= 0xF0 && c <= 0xF4)
-		len = 4, cp = c & 0x07;
-	else
-		return 0;
-	if (n < len)
-		return 0;
-	for (size_t i = 1; i < len; i++) {
-		if ((p[i] & 0xC0) != 0x80)
-			return 0;
-		cp = (cp << 6) | (p[i] & 0x3F);
-	}
-	if ((len == 3 && (cp < 0x800 || (cp >= 0xD800 && cp <= 0xDFFF))) ||
-	    (len == 4 && (cp < 0x10000 || cp > 0x10FFFF)))
-		return 0;
-	return len;
-}
-
 static bool starts(const char *p, const char *end, const char *lit)
 {
 	size_t n = strlen(lit);
@@ -291,17 +260,99 @@ static char *declared_encoding(const char *buf, size_t len)
 	return NULL;
 }
 
-/* What libxml2 would misread or handle badly, refused before it parses: empty and binary files,
- * other encodings, invalid UTF-8 (with its line and column), DOCTYPE declarations (the door to
- * external entities and entity expansion attacks) and elements with absurd attribute counts. */
+/* Line and column (in characters) of byte AT of BUF. */
+static void position(const char *buf, const char *at, long *line, long *col)
+{
+	*line = 1;
+	*col = 1;
+	for (const char *p = buf; p < at; p++) {
+		if (*p == '\n')
+			(*line)++, *col = 1;
+		else if (((unsigned char)*p & 0xC0) != 0x80)
+			(*col)++;
+	}
+}
+
+/* Elements and attributes: agreements have hundreds; a hostile file millions, which libxml2 would
+ * turn into gigabytes of DOM (and 2.9.14 checks duplicate attributes in quadratic time). */
+#define LOAD_MAX_ELEMENTS 100000
+#define LOAD_MAX_TOTAL_ATTRS 400000
+
+/* The structure a parser would see, counted without parsing: DOCTYPE declarations (the door to
+ * external entities and entity expansion attacks) and the number of elements and attributes. */
+static bool scan_markup(const char *path, const char *buf, const char *start, const char *end,
+			struct diag_list *dl)
+{
+	unsigned attrs = 0, total_attrs = 0, elements = 0;
+	const char *tag = NULL;
+	char quote = 0;
+	long line, col;
+
+	for (const char *p = start; p < end; p++) {
+		const char *skip_to = NULL;
+
+		if (quote) {
+			if (*p == quote)
+				quote = 0;
+			continue;
+		}
+		if (tag) {
+			if (*p == '"' || *p == '\'')
+				quote = *p;
+			else if (*p == '>')
+				tag = NULL;
+			else if (*p == '=' && (++attrs > LOAD_MAX_ATTRS ||
+					       ++total_attrs > LOAD_MAX_TOTAL_ATTRS)) {
+				position(buf, tag, &line, &col);
+				diag_add(dl, RULE_XML_MALFORMED, path, line, col,
+					 attrs > LOAD_MAX_ATTRS
+						 ? "element has more than %d attributes"
+						 : "document has more than %d attributes in all",
+					 attrs > LOAD_MAX_ATTRS ? LOAD_MAX_ATTRS : LOAD_MAX_TOTAL_ATTRS);
+				return false;
+			}
+			continue;
+		}
+		if (*p != '<')
+			continue;
+		if (starts(p, end, "<!--"))
+			skip_to = "-->";
+		else if (starts(p, end, "<![CDATA["))
+			skip_to = "]]>";
+		else if (starts(p, end, "<?"))
+			skip_to = "?>";
+		else if (starts(p, end, "<!")) {
+			position(buf, p, &line, &col);
+			diag_add(dl, RULE_XML_MALFORMED, path, line, col,
+				 "DOCTYPE declaration refused: slm documents have no DTD, and slm never "
+				 "loads DTDs or expands entities");
+			return false;
+		} else if (p + 1 < end && p[1] != '/') {
+			if (++elements > LOAD_MAX_ELEMENTS) {
+				position(buf, p, &line, &col);
+				diag_add(dl, RULE_XML_MALFORMED, path, line, col,
+					 "document has more than %d elements", LOAD_MAX_ELEMENTS);
+				return false;
+			}
+			tag = p;
+			attrs = 0;
+		}
+		if (skip_to) {
+			const char *q = g_strstr_len(p, end - p, skip_to);
+			p = q ? q + strlen(skip_to) - 1 : end;
+		}
+	}
+	return true;
+}
+
+/* What libxml2 would misread or handle badly, refused before it parses: empty, binary and
+ * compressed files, other encodings, invalid UTF-8 anywhere (with its line and column),
+ * DOCTYPE declarations and absurd element or attribute counts. */
 static bool prescan(const char *path, const char *buf, size_t len, struct diag_list *dl)
 {
 	const unsigned char *u = (const unsigned char *)buf;
-	const char *end = buf + len;
-	long line = 1, col = 1, tag_line = 0;
-	unsigned attrs = 0;
-	bool in_tag = false;
-	char quote = 0;
+	const char *start = buf, *bad;
+	long line, col;
 	char *enc;
 
 	if (len == 0) {
@@ -314,8 +365,8 @@ static bool prescan(const char *path, const char *buf, size_t len, struct diag_l
 			 "file is UTF-16 encoded; slm documents must be UTF-8");
 		return false;
 	}
-	if ((len >= 2 && u[0] == 0x1F && u[1] == 0x8B) || (len >= 6 && memcmp(u, "\xFD" "7zXZ", 5) == 0) ||
-	    (len >= 3 && memcmp(u, "BZh", 3) == 0)) {
+	if ((len >= 2 && u[0] == 0x1F && u[1] == 0x8B) ||
+	    (len >= 6 && memcmp(u, "\xFD" "7zXZ", 5) == 0) || (len >= 3 && memcmp(u, "BZh", 3) == 0)) {
 		diag_add(dl, RULE_XML_MALFORMED, path, 0, 0,
 			 "compressed file (%s); slm reads plain XML only, never decompressing",
 			 u[0] == 0x1F ? "gzip" : u[0] == 'B' ? "bzip2" : "xz");
@@ -326,7 +377,9 @@ static bool prescan(const char *path, const char *buf, size_t len, struct diag_l
 			 "binary file (it contains NUL bytes); not an XML document");
 		return false;
 	}
-	enc = declared_encoding(buf, len);
+	if (len >= 3 && u[0] == 0xEF && u[1] == 0xBB && u[2] == 0xBF)
+		start += 3; /* a UTF-8 byte order mark is fine */
+	enc = declared_encoding(start, len - (size_t)(start - buf));
 	if (enc && g_ascii_strcasecmp(enc, "UTF-8") != 0 && g_ascii_strcasecmp(enc, "UTF8") != 0) {
 		diag_add(dl, RULE_XML_MALFORMED, path, 1, 1,
 			 "the XML declaration names encoding \"%s\"; slm documents must be UTF-8", enc);
@@ -334,69 +387,20 @@ static bool prescan(const char *path, const char *buf, size_t len, struct diag_l
 		return false;
 	}
 	g_free(enc);
-	for (size_t i = len >= 3 && u[0] == 0xEF && u[1] == 0xBB && u[2] == 0xBF ? 3 : 0; i < len;) {
-		size_t n = utf8_len(u + i, len - i);
-		const char *p = buf + i;
-
-		if (n == 0) {
-			diag_add(dl, RULE_XML_MALFORMED, path, line, col,
-				 "invalid UTF-8 (byte 0x%02X); save the file as UTF-8", u[i]);
-			return false;
-		}
-		if (u[i] == '\0') {
+	/* every byte, in comments, CDATA and processing instructions too: NUL, overlong forms,
+	 * surrogates, sequences cut short at the end of the file */
+	if (!g_utf8_validate_len(start, len - (size_t)(start - buf), (const gchar **)&bad)) {
+		position(buf, bad, &line, &col);
+		if (*bad == '\0')
 			diag_add(dl, RULE_XML_MALFORMED, path, line, col,
 				 "NUL byte; not an XML document");
-			return false;
-		}
-		if (quote) {
-			if (*p == quote)
-				quote = 0;
-		} else if (in_tag) {
-			if (*p == '"' || *p == '\'')
-				quote = *p;
-			else if (*p == '=' && ++attrs > LOAD_MAX_ATTRS) {
-				diag_add(dl, RULE_XML_MALFORMED, path, tag_line, 1,
-					 "element has more than %d attributes", LOAD_MAX_ATTRS);
-				return false;
-			} else if (*p == '>')
-				in_tag = false;
-		} else if (*p == '<') {
-			const char *skip_to = NULL;
-			if (starts(p, end, "<!--"))
-				skip_to = "-->";
-			else if (starts(p, end, "<![CDATA["))
-				skip_to = "]]>";
-			else if (starts(p, end, "<?"))
-				skip_to = "?>";
-			else if (starts(p, end, "<!DOCTYPE") || starts(p, end, "<!ENTITY")) {
-				diag_add(dl, RULE_XML_MALFORMED, path, line, col,
-					 "DOCTYPE declaration refused: slm documents have no DTD, and "
-					 "slm never loads DTDs or expands entities");
-				return false;
-			} else {
-				in_tag = true;
-				attrs = 0;
-				tag_line = line;
-			}
-			if (skip_to) {
-				const char *q = g_strstr_len(p, end - p, skip_to);
-				const char *stop = q ? q + strlen(skip_to) : end;
-				/* keep line counting right across the skipped text */
-				for (const char *s = p; s < stop; s++)
-					if (*s == '\n')
-						line++, col = 0;
-				col += 1;
-				i = (size_t)(stop - buf);
-				continue;
-			}
-		}
-		if (*p == '\n')
-			line++, col = 1;
 		else
-			col++;
-		i += n;
+			diag_add(dl, RULE_XML_MALFORMED, path, line, col,
+				 "invalid UTF-8 (byte 0x%02X); save the file as UTF-8",
+				 (unsigned char)*bad);
+		return false;
 	}
-	return true;
+	return scan_markup(path, buf, start, buf + len, dl);
 }
 
 /* ---- parsing -------------------------------------------------------------------------------- */
