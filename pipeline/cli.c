@@ -16,6 +16,8 @@
 #include "load.h"
 
 #include <libxml/parser.h>
+#include <malloc.h>
+#include <stdlib.h>
 #include <errno.h>
 #include <stdarg.h>
 #include <unistd.h>
@@ -24,8 +26,70 @@
 
 static char *data_dir;
 
+/* All that libxml2 and libxslt allocate is counted and bounded: a hostile stylesheet that doubles
+ * a string forty times, or a document that expands in memory, meets an "out of memory" error of
+ * the library instead of taking the machine's memory.  The bound is far above what agreements
+ * need (a 32 MiB document parses in a few hundred MiB). */
+#define XML_MEMORY_LIMIT ((gsize)768 << 20)
+static gsize xml_memory;      /* bytes in use, updated atomically */
+static gint xml_memory_refused; /* an allocation was refused since the last look */
+
+bool cli_xml_memory_exhausted(void)
+{
+	return g_atomic_int_exchange(&xml_memory_refused, 0) != 0;
+}
+
+static void *xml_malloc(size_t n)
+{
+	void *p;
+
+	if (g_atomic_pointer_get(&xml_memory) + n > XML_MEMORY_LIMIT) {
+		g_atomic_int_set(&xml_memory_refused, 1);
+		return NULL;
+	}
+	p = malloc(n);
+	if (p)
+		g_atomic_pointer_add(&xml_memory, malloc_usable_size(p));
+	return p;
+}
+
+static void xml_free(void *p)
+{
+	if (p)
+		g_atomic_pointer_add(&xml_memory, -(gssize)malloc_usable_size(p));
+	free(p);
+}
+
+static void *xml_realloc(void *p, size_t n)
+{
+	size_t old = p ? malloc_usable_size(p) : 0;
+	void *q;
+
+	if (g_atomic_pointer_get(&xml_memory) - old + n > XML_MEMORY_LIMIT) {
+		g_atomic_int_set(&xml_memory_refused, 1);
+		return NULL;
+	}
+	q = realloc(p, n);
+	if (q) {
+		g_atomic_pointer_add(&xml_memory, -(gssize)old);
+		g_atomic_pointer_add(&xml_memory, malloc_usable_size(q));
+	}
+	return q;
+}
+
+static char *xml_strdup(const char *s)
+{
+	size_t n = strlen(s) + 1;
+	char *p = xml_malloc(n);
+
+	if (p)
+		memcpy(p, s, n);
+	return p;
+}
+
 void cli_init(void)
 {
+	xmlMemSetup(xml_free, xml_malloc, xml_realloc, xml_strdup);
 	/* libxml2 is initialised once, in the main thread, before any worker (DESIGN §8) */
 	xmlInitParser();
 	load_quiet_libxml();

@@ -29,6 +29,9 @@ int cli_usage_error(const char *cmd, const char *fmt, ...) __attribute__((format
 /* Process set-up, once, in the main thread: libxml2, the entity loader, the data folder. */
 void cli_init(void);
 void cli_fini(void);
+/* Whether libxml2 or libxslt was refused memory (slm's bound) since the last call. */
+bool cli_xml_memory_exhausted(void);
+
 /* The data folder (schemas, stylesheets, templates), found once per run. */
 const char *cli_data_dir(void);
 

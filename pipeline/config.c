@@ -1,3 +1,4 @@
+#define _GNU_SOURCE
 /* The repository configuration (see config.h).  Entries apply in order and the last one that
  * matches a diagnostic's rule and path wins, so a general entry followed by an exception for one
  * folder reads the way it works.  Patterns are GLib's simple patterns: `*` and `?`, where `*` also
@@ -9,6 +10,7 @@
 #include "schema.h"
 
 #include <libxml/tree.h>
+#include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
 
@@ -80,8 +82,26 @@ struct config *config_load(const char *path, bool optional, struct diag_list *dl
 	bool ok;
 
 	c->entries = g_array_new(FALSE, FALSE, sizeof(struct config_entry));
-	if (optional && stat(path, &st) != 0)
+	if (optional && lstat(path, &st) != 0)
 		return c;
+	if (optional && S_ISLNK(st.st_mode)) {
+		/* like every file of the repository, its configuration may not come from outside */
+		char *dir = g_path_get_dirname(path);
+		char *root = realpath(dir, NULL), *real = realpath(path, NULL);
+		size_t n = root ? strlen(root) : 0;
+		bool in = root && real && strncmp(real, root, n) == 0 && real[n] == '/';
+
+		if (!in)
+			diag_add(dl, RULE_UNSAFE_PATH, path, 0, 0,
+				 "symbolic link leaves the repository (or dangles); not followed");
+		free(root);
+		free(real);
+		g_free(dir);
+		if (!in) {
+			config_free(c);
+			return NULL;
+		}
+	}
 	if (!(x = load_parse(path, dl))) {
 		config_free(c);
 		return NULL;

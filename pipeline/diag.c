@@ -291,6 +291,36 @@ void diag_list_free(struct diag_list *l)
 	g_free(l);
 }
 
+/* Messages quote what documents hold (ids, values, encoding names, link targets): make them valid
+ * UTF-8 without control characters, so that no document can forge a diagnostic line, move a
+ * terminal's cursor or make an XML report ill-formed. */
+static char *clean(char *msg)
+{
+	char *valid = g_utf8_make_valid(msg, -1);
+
+	for (char *p = valid; *p; p++)
+		if ((unsigned char)*p < 0x20 || *p == 0x7f)
+			*p = ' ';
+	g_free(msg);
+	return valid;
+}
+
+static const char *clean_path(struct diag_list *l, const char *file)
+{
+	bool ok = g_utf8_validate(file, -1, NULL);
+
+	for (const char *p = file; ok && *p; p++)
+		ok = (unsigned char)*p >= 0x20 && *p != 0x7f;
+	if (ok)
+		return g_string_chunk_insert_const(l->strings, file);
+	{
+		char *c = clean(g_strdup(file));
+		const char *r = g_string_chunk_insert_const(l->strings, c);
+		g_free(c);
+		return r;
+	}
+}
+
 struct diag *diag_add(struct diag_list *l, enum rule r, const char *file, long line, long col,
 		      const char *fmt, ...)
 {
@@ -299,11 +329,11 @@ struct diag *diag_add(struct diag_list *l, enum rule r, const char *file, long l
 
 	d->rule = r;
 	d->severity = rule_info(r)->severity;
-	d->loc.file = g_string_chunk_insert_const(l->strings, file);
+	d->loc.file = clean_path(l, file);
 	d->loc.line = line;
 	d->loc.col = col;
 	va_start(ap, fmt);
-	d->message = g_strdup_vprintf(fmt, ap);
+	d->message = clean(g_strdup_vprintf(fmt, ap));
 	va_end(ap);
 	g_ptr_array_add(l->items, d);
 	return d;
@@ -315,10 +345,10 @@ void diag_add_related(struct diag_list *l, struct diag *d, const char *file, lon
 	struct related *r = g_new0(struct related, 1);
 	va_list ap;
 
-	r->loc.file = g_string_chunk_insert_const(l->strings, file);
+	r->loc.file = clean_path(l, file);
 	r->loc.line = line;
 	va_start(ap, fmt);
-	r->message = g_strdup_vprintf(fmt, ap);
+	r->message = clean(g_strdup_vprintf(fmt, ap));
 	va_end(ap);
 	if (!d->related)
 		d->related = g_ptr_array_new_with_free_func(related_free);

@@ -433,7 +433,10 @@ char *load_error_text(const char *msg)
 	/* "{urn:slm:1}sla" reads as "sla": slm's own namespaces go without saying */
 	while ((p = strstr(s->str, "{urn:slm:")) && (q = strchr(p, '}')))
 		g_string_erase(s, p - s->str, q - p + 1);
-	if (strstr(s->str, "Excessive depth")) {
+	if (strstr(s->str, "Huge input lookup") || strstr(s->str, "huge text node") ||
+	    strstr(s->str, "AttValue length too long")) {
+		g_string_assign(s, "a text or attribute value longer than 10 MB (libxml2's limit)");
+	} else if (strstr(s->str, "Excessive depth")) {
 		g_string_assign(s, "elements nested too deep (libxml2's limit is 256 levels)");
 	} else if ((p = strstr(s->str, ", use XML_PARSE_HUGE option"))) {
 		g_string_truncate(s, p - s->str);

@@ -56,6 +56,7 @@ struct job {
 	GPtrArray *deps;  /* char*, every file read */
 	GString *errors;  /* what libxslt reported */
 	GPtrArray *style_dirs;
+	bool refused;	  /* a file was refused or unreadable: document() would be silently empty */
 };
 
 static GPrivate current = G_PRIVATE_INIT(NULL);
@@ -128,6 +129,8 @@ static xmlDocPtr loader(const xmlChar *uri, xmlDictPtr dict, int options, void *
 	ok = real && (type == XSLT_LOAD_STYLESHEET ? style_path_allowed(j, real)
 						   : j && inside(real, j->rc->root_real));
 	if (!ok) {
+		if (j)
+			j->refused = true;
 		job_error(j, "refused to read %s: %s\n", (const char *)uri,
 			  !path ? "stylesheets may not use the network"
 			  : !real ? "no such file"
@@ -139,6 +142,8 @@ static xmlDocPtr loader(const xmlChar *uri, xmlDictPtr dict, int options, void *
 			struct diag *d = scratch->items->pdata[0];
 			job_error(j, "%s:%ld: %s\n", real, d->loc.line, d->message);
 		}
+		if (!doc && j)
+			j->refused = true;
 		diag_list_free(scratch);
 		if (doc && j)
 			add_dep(j->deps, real);
@@ -157,8 +162,11 @@ static int check_read(xsltSecurityPrefsPtr sec, xsltTransformContextPtr ctxt, co
 
 	(void)sec;
 	(void)ctxt;
-	if (!ok)
+	if (!ok) {
+		if (j)
+			j->refused = true;
 		job_error(j, "refused to read %s outside the repository\n", value);
+	}
 	free(real);
 	g_free(path);
 	return ok;
@@ -552,6 +560,19 @@ static struct style *get_style(struct render_ctx *rc, struct job *j, const char 
 static void report_errors(struct job *j, struct diag_list *dl, const char *what)
 {
 	GString *e = j->errors;
+	char *p;
+
+	/* libxslt's advice names xsltproc's options, which slm does not have */
+	if ((p = strstr(e->str, "You can adjust xsltMaxDepth"))) {
+		g_string_truncate(e, (gsize)(p - e->str));
+		g_string_append(e, "(slm allows 1000 nested template calls) ");
+	}
+	if ((p = strstr(e->str, "XPath evaluation returned no result")) && j->rc)
+		g_string_append(e, " (the stylesheet may have hit slm's limit on XPath work)");
+	if (e->len > 1200) {
+		g_string_truncate(e, 1200);
+		g_string_append(e, " …");
+	}
 
 	while (e->len && (e->str[e->len - 1] == '\n' || e->str[e->len - 1] == ' '))
 		g_string_truncate(e, e->len - 1);
@@ -578,7 +599,14 @@ static xmlDocPtr transform(struct job *j, struct style *s, xmlDocPtr src)
 		t->maxTemplateVars = 20000;
 		if (t->xpathCtxt)
 			t->xpathCtxt->opLimit = 100000000;
+		cli_xml_memory_exhausted();
 		res = xsltApplyStylesheetUser(s->xsl, src, params, NULL, NULL, t);
+		if (cli_xml_memory_exhausted()) {
+			job_error(j, "stopped: it needed more than slm's limit of 768 MiB of memory\n");
+			if (res)
+				xmlFreeDoc(res);
+			res = NULL;
+		}
 		if (res && t->state != XSLT_STATE_OK) {
 			xmlFreeDoc(res);
 			res = NULL;
@@ -637,8 +665,12 @@ static xmlDocPtr layout_of(struct job *j, const char *stylesheet, struct diag_li
 	}
 	for (guint i = 0; i < s->deps->len; i++)
 		add_dep(j->deps, s->deps->pdata[i]);
-	if (!(res = transform(j, s, src))) {
-		report_errors(j, dl, "the stylesheet failed");
+	if (!(res = transform(j, s, src)) || j->refused) {
+		report_errors(j, dl, j->refused && res ? "the stylesheet read what it may not"
+						       : "the stylesheet failed");
+		if (res)
+			xmlFreeDoc(res);
+		res = NULL;
 		goto out;
 	}
 	if (!valid_layout(j, res, path, dl)) {
@@ -654,6 +686,7 @@ out:
 
 static void job_init(struct job *j, struct render_ctx *rc, const char *source, GPtrArray *deps)
 {
+	memset(j, 0, sizeof *j);
 	j->rc = rc;
 	j->source = source;
 	j->docs = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, (GDestroyNotify)xmlFreeDoc);
@@ -726,12 +759,20 @@ bool render_file(struct render_ctx *rc, const char *source, const char *styleshe
 			g_free(epoch_date);
 			g_free(dir);
 		}
-		if (ok)
+		if (ok) {
 			ok = output_commit(&o);
-		else
+			if (!ok)
+				diag_add(dl, RULE_IO_ERROR, out, 0, 0, "cannot write: %s",
+					 g_strerror(errno ? errno : EIO));
+		} else {
+			if (ferror(o.fp))
+				diag_add(dl, RULE_IO_ERROR, out, 0, 0, "cannot write: %s",
+					 g_strerror(errno ? errno : EIO));
 			output_abort(&o);
-		if (!ok && layout_only)
-			diag_add(dl, RULE_IO_ERROR, out, 0, 0, "cannot write the layout");
+		}
+	} else if (layout) {
+		diag_add(dl, RULE_IO_ERROR, out, 0, 0, "cannot write: %s",
+			 g_strerror(errno ? errno : EIO));
 	}
 	if (layout) {
 		schema_deps(deps);

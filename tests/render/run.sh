@@ -174,6 +174,17 @@ check "rows10k: every row drawn" sh -c "pdftotext -raw '$T/rows10k.pdf' - | grep
 check "bigtext: the cut is reported" grep -q "cut" "$T/bigtext.err"
 check "bigtext: the cut is marked in the PDF" sh -c "pdftotext '$T/bigtext.pdf' - | grep -q '已截断'"
 
+# ---- every glyph drawn: cairo 1.16 subsets 如 of Noto Sans CJK as an empty glyph when it is
+# alone in a small subset; the typesetter draws it from Noto Serif CJK.  Ink must be there.
+cat >"$T/ru.xml" <<'XML'
+<?xml version="1.0" encoding="UTF-8"?>
+<document xmlns="urn:slm:layout:1" lang="zh"><meta title="t" date="2025-01-01"/><p>如</p></document>
+XML
+"$T/render_layout" schemas/layout.xsd "$T/ru.xml" "$T/ru.pdf" 2>"$T/ru.err"
+pdftoppm -gray -r 150 -singlefile -x 120 -y 120 -W 120 -H 80 "$T/ru.pdf" "$T/ru"
+dark=$(tail -c 9600 "$T/ru.pgm" | od -An -tu1 -v | tr -s ' ' '\n' | awk '$1 != "" && $1 < 160' | wc -l)
+check "如 is drawn (dark pixels: $dark)" test "$dark" -gt 40
+
 # ---- valgrind: nothing of slm's leaks ---------------------------------------------------------
 if [ "${VALGRIND:-}" = 1 ] && [ "${SAN:-}" != 1 ]; then
 	for n in contract-zh report-en; do

@@ -1,0 +1,9 @@
+<?xml version="1.0" encoding="UTF-8"?>
+<!-- document() with a relative path that climbs out of the repository: the stylesheet is in
+     REPO/style/, so ../../outside/ is outside it. -->
+<xsl:stylesheet version="1.0" xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
+    xmlns="urn:slm:layout:1">
+  <xsl:template match="/">
+    <document><meta title="read"/><p><xsl:value-of select="document('../../outside/secret.xml')"/></p></document>
+  </xsl:template>
+</xsl:stylesheet>
