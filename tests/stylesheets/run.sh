@@ -64,22 +64,24 @@ check_pdf() {
 		return
 	fi
 	pdftotext -layout "$pdf" "$pdf.txt" 2>/dev/null
-	if [ "$lang" = en ]; then footer='Page 1 of'; else footer='第 1 页 / 共'; fi
-	if ! grep -q "$footer" "$pdf.txt"; then
+	# pdftotext spaces text by its position: compare without white space
+	tr -d ' \t' <"$pdf.txt" >"$pdf.nows"
+	if [ "$lang" = en ]; then footer='Page1of'; else footer='第1页/共'; fi
+	if ! grep -q "$footer" "$pdf.nows"; then
 		bad "$name: no footer '$footer'"
 		return
 	fi
 	ok "$name ($pages p.)"
 }
 
-# contains NAME PDF STRING...: the text of the PDF has every STRING (pdftotext -layout; a string
-# may not span lines)
+# contains NAME PDF STRING...: the text of the PDF has every STRING (pdftotext -layout, white
+# space ignored; a string may not span lines)
 contains() {
 	name=$1 pdf=$2
 	shift 2
 	missing=
 	for s in "$@"; do
-		grep -qF -- "$s" "$pdf.txt" || missing="$missing
+		grep -qF -- "$(printf '%s' "$s" | tr -d ' \t')" "$pdf.nows" || missing="$missing
 '$s'"
 	done
 	if [ -n "$missing" ]; then bad "$name: text" "missing:$missing"; else ok "$name: text"; fi
@@ -91,7 +93,7 @@ lacks() {
 	shift 2
 	found=
 	for s in "$@"; do
-		grep -qF -- "$s" "$pdf.txt" && found="$found
+		grep -qF -- "$(printf '%s' "$s" | tr -d ' \t')" "$pdf.nows" && found="$found
 '$s'"
 	done
 	if [ -n "$found" ]; then bad "$name: text" "unexpected:$found"; else ok "$name: text"; fi
@@ -101,13 +103,20 @@ kind_of() { sed -n 's/.*<\([a-z]*\) xmlns="urn:slm:1".*/\1/p' "$1" | head -1; }
 
 # ---------------------------------------------------------------- every sample document
 
-rendered=0
-for file in $(cd "$samples" && find . -name '*.xml' | sed 's|^\./||' | sort); do
+# one run renders them all on all cores, and the nonconformity report: slm build mirrors samples/
+# under $out/pdf
+files=
+for file in $(cd "$samples" && find . -name '*.xml' ! -name '.*' | sed 's|^\./||' | sort); do
 	kind=$(kind_of "$samples/$file")
-	[ -f "$top/stylesheets/$kind.xsl" ] || continue
-	pdf=$out/$(echo "$file" | tr / _ | sed 's/\.xml$//').pdf
-	if ! render "$samples/$file" "$pdf"; then
-		bad "render $file" "$(cat "$out/render.log")"
+	[ -f "$top/stylesheets/$kind.xsl" ] && files="$files $file"
+done
+"$SLM" build --quiet --force --as-of "$asof" -o "$out/pdf" "$samples" >"$out/render.log" 2>&1
+[ $? -le 1 ] || bad "slm build samples" "$(cat "$out/render.log")"
+rendered=0
+for file in $files; do
+	pdf=$out/pdf/${file%.xml}.pdf
+	if [ ! -s "$pdf" ]; then
+		bad "render $file" "$(grep -F "$file" "$out/render.log")"
 		continue
 	fi
 	rendered=$((rendered + 1))
@@ -115,11 +124,28 @@ for file in $(cd "$samples" && find . -name '*.xml' | sed 's|^\./||' | sort); do
 	grep -q 'xml:lang="en"' "$samples/$file" && lang=en
 	check_pdf "$file" "$pdf" "$lang"
 done
-[ "$rendered" -ge 90 ] && ok "rendered $rendered sample documents" || bad "only $rendered sample documents rendered"
+if [ "$rendered" -ge 90 ]; then ok "rendered $rendered sample documents"; else bad "only $rendered sample documents rendered"; fi
+
+# ---------------------------------------------------------------- the reference repository
+
+# ../shared/vocabulary (read-only, present in CI): every document renders, and its PDF passes
+vocab=$top/../shared/vocabulary
+if [ -d "$vocab" ]; then
+	"$SLM" build --quiet --force --as-of "$asof" -o "$out/vocab" "$vocab" >"$out/vocab.log" 2>&1 ||
+		bad "slm build ../shared/vocabulary" "$(cat "$out/vocab.log")"
+	n=0
+	for pdf in $(cd "$out/vocab" && find . -name '*.pdf' | sort); do
+		n=$((n + 1))
+		check_pdf "vocabulary/${pdf#./}" "$out/vocab/$pdf" zh
+	done
+	if [ "$n" -ge 30 ]; then ok "vocabulary: $n PDFs"; else bad "vocabulary: only $n PDFs"; fi
+else
+	echo "skipped: ../shared/vocabulary is absent"
+fi
 
 # ---------------------------------------------------------------- key strings
 
-p() { echo "$out/$(echo "$1" | tr / _ | sed 's/\.xml$//').pdf"; }
+p() { echo "$out/pdf/${1%.xml}.pdf"; }
 
 contains "bank/sla.xml" "$(p bank/sla.xml)" \
 	SLA-BANK-2025 '东海农商银行数据库、网络与安全监控运维服务级别协议' '数据库运维' '网络运维' \
@@ -155,15 +181,20 @@ lacks "bank/sla.xml (signed: no watermark)" "$(p bank/sla.xml)" '草稿'
 
 # ---------------------------------------------------------------- fixture: effective SLA, draft
 
-render "$fixture/sla.xml" "$out/fixture-sla.pdf" && check_pdf "fixture/sla.xml" "$out/fixture-sla.pdf" zh ||
+if render "$fixture/sla.xml" "$out/fixture-sla.pdf"; then
+	check_pdf "fixture/sla.xml" "$out/fixture-sla.pdf" zh
+else
 	bad "render fixture/sla.xml" "$(cat "$out/render.log")"
-if [ -f "$out/fixture-sla.pdf.txt" ]; then
-	contains "fixture/sla.xml (effective SLA)" "$out/fixture-sla.pdf" \
-		'甲服务' '丙服务' '已停止的服务' 'SLA-T-A1' 'SLA-T-A2' '已签署，尚未生效' 'SLA-T-A3' '草稿，未签署' \
-		'¥ 1,300.50'
 fi
-render "$fixture/sla-draft.xml" "$out/fixture-draft.pdf" && check_pdf "fixture/sla-draft.xml" "$out/fixture-draft.pdf" zh ||
+if [ -f "$out/fixture-sla.pdf.nows" ]; then
+	contains "fixture/sla.xml (effective SLA)" "$out/fixture-sla.pdf" \
+		'甲服务' '丙服务' '已停止的服务' 'SLA-T-A1' 'SLA-T-A2' 'SLA-T-A3' '¥ 1,300.50'
+fi
+if render "$fixture/sla-draft.xml" "$out/fixture-draft.pdf"; then
+	check_pdf "fixture/sla-draft.xml" "$out/fixture-draft.pdf" zh
+else
 	bad "render fixture/sla-draft.xml" "$(cat "$out/render.log")"
+fi
 
 # the watermark is in the layout (its drawing may not be text in the PDF)
 layout() {
@@ -183,22 +214,23 @@ fi
 
 # ---------------------------------------------------------------- identical input, identical bytes
 
-render "$samples/bank/reports/2025-08.xml" "$out/again.pdf" &&
-	cmp -s "$out/again.pdf" "$(p bank/reports/2025-08.xml)" && ok "byte-identical PDF for identical input" ||
+if render "$samples/bank/reports/2025-08.xml" "$out/again.pdf" &&
+	cmp -s "$out/again.pdf" "$(p bank/reports/2025-08.xml)"; then
+	ok "byte-identical PDF for identical input (render and build)"
+else
 	bad "two renderings of bank/reports/2025-08.xml differ"
+fi
 
 # ---------------------------------------------------------------- nonconformity report
 
-if "$SLM" check --format pdf --as-of "$asof" -o "$out/nc.pdf" "$samples" >"$out/render.log" 2>&1 || [ -s "$out/nc.pdf" ]; then
-	if [ -s "$out/nc.pdf" ]; then
-		check_pdf "check --format pdf" "$out/nc.pdf" zh
-		contains "check --format pdf" "$out/nc.pdf" '不合格报告' 'release-incomplete' 'retail/termination.xml' \
-			'hours-gap' 'renewal-notice' '警告'
-	else
-		bad "check --format pdf wrote nothing" "$(cat "$out/render.log")"
-	fi
+# slm build renders check.xml (slm check --format xml) through stylesheets/nonconformity.xsl
+if [ -s "$out/pdf/nonconformity.pdf" ]; then
+	check_pdf "nonconformity.pdf" "$out/pdf/nonconformity.pdf" zh
+	contains "nonconformity.pdf" "$out/pdf/nonconformity.pdf" '不合格报告' '错误 7 项，警告 1 项' \
+		'release-incomplete' 'retail/termination.xml' 'hours-gap' 'renewal-notice' '警告' \
+		'INC-BANK-0817' '定期检查/回顾服务级别协议执行情况'
 else
-	echo "skip check --format pdf: $(head -1 "$out/render.log")"
+	bad "slm build wrote no nonconformity.pdf" "$(cat "$out/render.log")"
 fi
 
 # ---------------------------------------------------------------- golden layouts
@@ -214,5 +246,14 @@ golden_layout report-bank-2025-08 samples/bank/reports/2025-08.xml
 golden_layout termination-retail samples/retail/termination.xml
 golden_layout sla-fixture tests/stylesheets/fixture/sla.xml
 golden_layout sla-mueller samples/mueller/sla.xml
+
+# the nonconformity report of a fixed check result (diagnostics.xml), when render takes an XML
+# that is not an agreement with an explicit stylesheet
+if "$SLM" render --layout --stylesheet "$top/stylesheets/nonconformity.xsl" --repository "$samples" \
+	-o "$out/nc.layout.xml" "$here/diagnostics.xml" >"$out/render.log" 2>&1; then
+	golden "layout nonconformity" "$golden_dir/nonconformity.layout.xml" "$top" cat "$out/nc.layout.xml"
+else
+	echo "skip layout nonconformity: $(head -1 "$out/render.log")"
+fi
 
 finish
