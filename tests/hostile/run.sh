@@ -75,7 +75,8 @@ X=1
 TIME=
 if [ -x /usr/bin/time ]; then TIME=/usr/bin/time; else echo "note: /usr/bin/time missing: memory bounds not checked"; fi
 TRACE=0
-if command -v strace >/dev/null 2>&1 && strace -f -qq -o /dev/null true 2>/dev/null; then
+# LeakSanitizer cannot work under ptrace: the sanitizer build is not traced (the normal one is)
+if [ "${SAN:-0}" != 1 ] && command -v strace >/dev/null 2>&1 && strace -f -qq -o /dev/null true 2>/dev/null; then
 	TRACE=1
 else
 	echo "note: strace missing or not permitted: system calls (sockets, writes) not traced"
