@@ -32,32 +32,88 @@ enum kind kind_by_name(const char *root_name)
 	return KIND_UNKNOWN;
 }
 
-/* Elements, attributes and the bytes of their values and texts under X: one allocation each. */
-static void count(xmlNodePtr x, unsigned *nodes, unsigned *attrs, size_t *bytes)
+/* Values at most this long go to the repository's pool. */
+#define POOLED_MAX 40
+
+struct strpool {
+	GMutex lock;
+	GStringChunk *chunk; /* insert_const: each string once */
+};
+
+struct strpool *strpool_new(void)
+{
+	struct strpool *p = g_new0(struct strpool, 1);
+	g_mutex_init(&p->lock);
+	p->chunk = g_string_chunk_new(64 << 10);
+	return p;
+}
+
+void strpool_free(struct strpool *p)
+{
+	if (!p)
+		return;
+	g_string_chunk_free(p->chunk);
+	g_mutex_clear(&p->lock);
+	g_free(p);
+}
+
+const char *strpool_intern(struct strpool *p, const char *s)
+{
+	const char *r;
+
+	g_mutex_lock(&p->lock);
+	r = g_string_chunk_insert_const(p->chunk, s);
+	g_mutex_unlock(&p->lock);
+	return r;
+}
+
+/* The length of attribute A's value. */
+static size_t value_len(xmlAttrPtr a)
+{
+	size_t n = 0;
+	for (xmlNodePtr t = a->children; t; t = t->next)
+		n += t->content ? strlen((const char *)t->content) : 0;
+	return n;
+}
+
+/* Elements, attributes and the bytes of the values and texts under X that the doc keeps itself
+ * (not pooled): one allocation each. */
+static void count(xmlNodePtr x, unsigned *nodes, unsigned *attrs, size_t *bytes, bool pooled)
 {
 	for (; x; x = x->next) {
 		if (x->type != XML_ELEMENT_NODE)
 			continue;
 		(*nodes)++;
 		for (xmlAttrPtr a = x->properties; a; a = a->next) {
+			size_t n = value_len(a);
 			(*attrs)++;
-			for (xmlNodePtr t = a->children; t; t = t->next)
-				*bytes += t->content ? strlen((const char *)t->content) : 0;
-			*bytes += 1;
+			if (!pooled || n > POOLED_MAX)
+				*bytes += n + 1;
 		}
 		for (xmlNodePtr c = x->children; c; c = c->next)
 			if ((c->type == XML_TEXT_NODE || c->type == XML_CDATA_SECTION_NODE) &&
 			    c->content)
 				*bytes += strlen((const char *)c->content);
 		*bytes += 1;
-		count(x->children, nodes, attrs, bytes);
+		count(x->children, nodes, attrs, bytes, pooled);
 	}
 }
 
 struct builder {
 	struct doc *d;
 	unsigned next_node, next_attr;
+	struct strpool *pool;
+	char *next_str; /* the strings' part of the allocation, filled in order */
 };
+
+static const char *keep(struct builder *b, const char *s, size_t len)
+{
+	char *r = b->next_str;
+	memcpy(r, s, len);
+	r[len] = '\0';
+	b->next_str += len + 1;
+	return r;
+}
 
 static const char *own_text(struct builder *b, xmlNodePtr x)
 {
@@ -72,7 +128,7 @@ static const char *own_text(struct builder *b, xmlNodePtr x)
 		}
 	if (!s)
 		return NULL;
-	r = g_string_chunk_insert_len(b->d->strings, s->str, (gssize)s->len);
+	r = keep(b, s->str, s->len);
 	g_string_free(s, TRUE);
 	return r;
 }
@@ -102,7 +158,11 @@ static struct node *build(struct builder *b, xmlNodePtr x, struct node *parent)
 				g_free(q);
 			} else
 				at->name = g_intern_string((const char *)a->name);
-			at->value = g_string_chunk_insert(b->d->strings, v ? (const char *)v : "");
+			if (b->pool && (!v || strlen((const char *)v) <= POOLED_MAX))
+				at->value = strpool_intern(b->pool, v ? (const char *)v : "");
+			else
+				at->value = keep(b, v ? (const char *)v : "",
+						 v ? strlen((const char *)v) : 0);
 			xmlFree(v);
 			n->nattrs++;
 		}
@@ -117,13 +177,13 @@ static struct node *build(struct builder *b, xmlNodePtr x, struct node *parent)
 	return first;
 }
 
-struct doc *doc_from_xml(xmlDocPtr xdoc, const char *path, enum kind kind)
+struct doc *doc_from_xml(xmlDocPtr xdoc, const char *path, enum kind kind, struct strpool *pool)
 {
 	struct doc *d = g_new0(struct doc, 1);
 	xmlNodePtr root = xmlDocGetRootElement(xdoc);
 	unsigned nn = 0, na = 0;
 	size_t bytes = 0;
-	struct builder b = {d, 0, 0};
+	struct builder b = {d, 0, 0, pool, NULL};
 
 	d->path = g_strdup(path);
 	d->kind = kind;
@@ -131,17 +191,16 @@ struct doc *doc_from_xml(xmlDocPtr xdoc, const char *path, enum kind kind)
 		/* count() walks siblings: start from the root alone */
 		xmlNodePtr saved = root->next;
 		root->next = NULL;
-		count(root, &nn, &na, &bytes);
-		/* one chunk that holds every string: a repository of 100,000 small documents must
-		 * not pay a kilobyte of slack for each */
-		d->strings = g_string_chunk_new(MAX(bytes, 16));
-		/* nodes and attributes share one allocation (d->nodes owns it) */
-		d->nodes = g_malloc0(sizeof(struct node) * nn + sizeof(struct attr) * (na ? na : 1));
+		count(root, &nn, &na, &bytes, pool != NULL);
+		/* nodes, attributes and strings in one allocation sized exactly (d->nodes owns it):
+		 * a repository of 100,000 small documents must not pay slack or headers for each */
+		d->nodes = g_malloc0(sizeof(struct node) * nn + sizeof(struct attr) * na + bytes);
 		d->attrs = (struct attr *)(d->nodes + nn);
+		b.next_str = (char *)(d->attrs + na);
 		d->root = build(&b, root, NULL);
+		g_assert(b.next_str <= (char *)(d->attrs + na) + bytes);
 		root->next = saved;
-	} else
-		d->strings = g_string_chunk_new(16);
+	}
 	return d;
 }
 
@@ -151,8 +210,7 @@ void doc_free(struct doc *d)
 		return;
 	if (!d->path_borrowed)
 		g_free(d->path);
-	g_free(d->nodes); /* the attributes too */
-	g_string_chunk_free(d->strings);
+	g_free(d->nodes); /* the attributes and strings too */
 	g_free(d);
 }
 

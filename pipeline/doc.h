@@ -54,13 +54,20 @@ struct doc {
 	enum kind kind;
 	bool valid; /* schema-valid: rules may rely on the schema's guarantees */
 	struct node *root;
-	struct node *nodes; /* one allocation for all nodes */
-	struct attr *attrs; /* and one for all attributes */
-	GStringChunk *strings;
+	struct node *nodes; /* one allocation: the nodes, then the attributes, then the strings */
+	struct attr *attrs;
 };
 
-/* Copy the element tree of XDOC (its root is an slm document of KIND) into a compact doc. */
-struct doc *doc_from_xml(xmlDocPtr xdoc, const char *path, enum kind kind);
+/* Short attribute values (ids, dates, statuses, priorities) repeat across a repository: a pool
+ * holds each once for all its documents.  Safe to share between threads. */
+struct strpool;
+struct strpool *strpool_new(void);
+void strpool_free(struct strpool *p);
+const char *strpool_intern(struct strpool *p, const char *s);
+
+/* Copy the element tree of XDOC (its root is an slm document of KIND) into a compact doc; short
+ * attribute values go to POOL (which must outlive the doc) when it is not NULL. */
+struct doc *doc_from_xml(xmlDocPtr xdoc, const char *path, enum kind kind, struct strpool *pool);
 void doc_free(struct doc *d);
 
 const char *node_attr(const struct node *n, const char *name);

@@ -5,6 +5,7 @@
 #include "load.h"
 
 #include <libxml/parser.h>
+#include <malloc.h>
 #include <stdlib.h>
 
 struct slot {
@@ -16,6 +17,7 @@ struct slot {
 struct job {
 	const struct schema *schema;
 	bool keep;
+	struct strpool *pool;
 };
 
 static void load_one(struct slot *slot, const struct job *job)
@@ -35,7 +37,7 @@ static void load_one(struct slot *slot, const struct job *job)
 	}
 	valid = schema_validate(job->schema, x, slot->path, slot->dl);
 	if (job->keep) {
-		slot->doc = doc_from_xml(x, slot->path, k);
+		slot->doc = doc_from_xml(x, slot->path, k, job->pool);
 		slot->doc->valid = valid;
 		/* one copy of each path in a repository of 100,000 documents: the repo's */
 		g_free(slot->doc->path);
@@ -81,7 +83,7 @@ struct repo *repo_load(char **paths, const struct schema *s, bool keep, struct d
 {
 	struct repo *r = g_new0(struct repo, 1);
 	GPtrArray *files = g_ptr_array_new_with_free_func(g_free);
-	struct job job = {s, keep};
+	struct job job = {s, keep, keep ? strpool_new() : NULL};
 	struct slot *slots;
 	unsigned jobs = repo_jobs();
 
@@ -113,6 +115,9 @@ struct repo *repo_load(char **paths, const struct schema *s, bool keep, struct d
 	}
 	g_free(slots);
 	r->paths = files;
+	r->pool = job.pool;
+	/* libxml2's DOMs are gone: give their pages back before the rules build their tables */
+	malloc_trim(0);
 	return r;
 }
 
@@ -123,5 +128,6 @@ void repo_free(struct repo *r)
 	g_ptr_array_free(r->docs, TRUE);
 	if (r->paths)
 		g_ptr_array_free(r->paths, TRUE);
+	strpool_free(r->pool); /* after the documents that point into it */
 	g_free(r);
 }

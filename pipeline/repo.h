@@ -11,6 +11,7 @@ struct repo {
 	GPtrArray *docs; /* of struct doc*, in path order; only well-formed slm documents */
 	unsigned files;	 /* *.xml files found */
 	GPtrArray *paths; /* their paths (char*): the documents borrow theirs from here */
+	struct strpool *pool; /* the documents' short attribute values */
 };
 
 /* Load every *.xml under each of PATHS (NULL-terminated).  KEEP: build the document model (for
