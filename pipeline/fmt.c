@@ -36,18 +36,7 @@ int fmt_utf8_char(const char *p, gunichar *c)
 
 const char *fmt_severity_word(enum severity s)
 {
-	switch (s) {
-	case SEV_NOTE:
-		return "note";
-	case SEV_WARNING:
-		return "warning";
-	case SEV_ERROR:
-		return "error";
-	case SEV_FATAL:
-		return "fatal";
-	default:
-		return "off";
-	}
+	return s == SEV_FATAL ? "fatal" : severity_name(s);
 }
 
 void fmt_location(GString *s, const struct location *loc)

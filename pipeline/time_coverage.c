@@ -277,17 +277,6 @@ void coverage_free(struct coverage *c)
 /* ------------------------------------------------------------------------------------------ */
 /* Describing */
 
-static char *join_spoken(GPtrArray *parts)
-{
-	GString *out = g_string_new(NULL);
-
-	for (guint i = 0; i < parts->len; i++) {
-		if (i > 0)
-			g_string_append(out, i + 1 == parts->len ? " and " : "; ");
-		g_string_append(out, g_ptr_array_index(parts, i));
-	}
-	return g_string_free(out, FALSE);
-}
 
 /* Weekdays with the same weekly part are said together, whole days first ("sat–sun all day"). */
 static void describe_weekly(const struct coverage *c, GPtrArray *parts)
@@ -347,7 +336,7 @@ char *coverage_describe(const struct coverage *c)
 	if (c->exceptions->len > listed)
 		g_ptr_array_add(parts, g_strdup_printf("%u more dated exceptions",
 		                                       c->exceptions->len - listed));
-	text = join_spoken(parts);
+	text = time_join_spoken(parts);
 	g_ptr_array_free(parts, TRUE);
 	return text;
 }

@@ -368,7 +368,7 @@ void hours_day_instants(const struct hours *h, const struct calendar *cal, int32
 /* Describing */
 
 /* "a", "a and b", "a; b and c". */
-static char *join_spoken(GPtrArray *parts)
+char *time_join_spoken(GPtrArray *parts)
 {
 	GString *out = g_string_new(NULL);
 
@@ -415,7 +415,7 @@ char *hours_describe(const struct hours *h)
 			g_free(days);
 			g_free(mins);
 		}
-	text = parts->len ? join_spoken(parts) : g_strdup("no service hours");
+	text = parts->len ? time_join_spoken(parts) : g_strdup("no service hours");
 	g_ptr_array_free(parts, TRUE);
 	return text;
 }

@@ -242,6 +242,8 @@ void hours_day_instants(const struct hours *h, const struct calendar *cal, int32
 /* "mon–sun 08:00–20:00", "mon–fri 09:00–12:00, 13:00–18:00 (working days)",
  * "mon–fri 09:00–17:00 (working days) and sat 09:00–12:00"; "no service hours" when empty. */
 char *hours_describe(const struct hours *h);
+/* PARTS as said in a sentence: "a", "a and b", "a; b and c" (g_malloc'd). */
+char *time_join_spoken(GPtrArray *parts);
 
 /* ---------------------------------------------------------------------------------------------
  * The SLA clock (time_clock.c). */
