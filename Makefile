@@ -90,7 +90,7 @@ FUZZ_TIME ?= 60
 FUZZ_TARGETS = check time
 FUZZ_FLAGS = -O1 -g -fno-omit-frame-pointer -fsanitize=fuzzer-no-link,address,undefined
 fuzz:
-	@tools/deps.sh
+	@tools/deps.sh --fuzz
 	$(MAKE) B=build-fuzz CC=clang OPT='$(FUZZ_FLAGS)' $(FUZZ_TARGETS:%=build-fuzz/fuzz_%)
 	@set -e; for t in $(FUZZ_TARGETS); do \
 		mkdir -p out/fuzz/corpus-$$t; \
