@@ -265,7 +265,7 @@ int cmd_render(int argc, char **argv)
 	{
 		/* the repository's own findings are check's business, not render's */
 		struct diag_list *ignored = diag_list_new();
-		r = repo_load(paths, s, true, ignored);
+		r = repo_load(paths, NULL, true, ignored);
 		diag_list_free(ignored);
 	}
 	ix = index_build(r);

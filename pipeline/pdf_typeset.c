@@ -1344,6 +1344,21 @@ static void page_size(struct pdf_doc *doc, xmlNodePtr root)
 	doc->text_h = doc->page_h - doc->margin_t - PDF_MM(22);
 }
 
+/* One font map per thread, kept for the life of the thread: loading and measuring the CJK fonts
+ * is most of the cost of a small document, and a rendering run makes many (pango font maps are
+ * not shared between threads). */
+static PangoFontMap *thread_fontmap(void)
+{
+	static GPrivate fontmap = G_PRIVATE_INIT(g_object_unref);
+	PangoFontMap *m = g_private_get(&fontmap);
+
+	if (!m) {
+		m = pango_cairo_font_map_new();
+		g_private_set(&fontmap, m);
+	}
+	return g_object_ref(m);
+}
+
 /* A private font map and a 72 dpi context without hinting: measures in points, identical on
  * every machine with the same fonts, and nothing shared between threads. */
 static void pango_setup(struct pdf_doc *doc, xmlNodePtr root)
@@ -1352,7 +1367,7 @@ static void pango_setup(struct pdf_doc *doc, xmlNodePtr root)
 	cairo_font_options_t *fo = cairo_font_options_create();
 
 	doc->zh = !lang || g_ascii_strncasecmp(g_strstrip(lang), "zh", 2) == 0;
-	doc->fontmap = pango_cairo_font_map_new();
+	doc->fontmap = thread_fontmap();
 	doc->ctx = pango_font_map_create_context(doc->fontmap);
 	pango_cairo_context_set_resolution(doc->ctx, 72);
 	cairo_font_options_set_hint_metrics(fo, CAIRO_HINT_METRICS_OFF);

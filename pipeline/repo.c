@@ -35,7 +35,8 @@ static void load_one(struct slot *slot, const struct job *job)
 		xmlFreeDoc(x);
 		return;
 	}
-	valid = schema_validate(job->schema, x, slot->path, slot->dl);
+	/* without a schema (render's view of the repository) documents are taken as they are */
+	valid = job->schema ? schema_validate(job->schema, x, slot->path, slot->dl) : true;
 	if (job->keep) {
 		slot->doc = doc_from_xml(x, slot->path, k, job->pool);
 		slot->doc->valid = valid;

@@ -15,8 +15,9 @@ struct repo {
 };
 
 /* Load every *.xml under each of PATHS (NULL-terminated).  KEEP: build the document model (for
- * check); without it documents are only validated and freed (validate).  Diagnostics go to DL;
- * returns NULL only when the schema itself cannot be loaded. */
+ * check); without it documents are only validated and freed (validate).  S NULL: no schema
+ * validation (render reads the repository only to find what stylesheets ask for).  Diagnostics
+ * go to DL. */
 struct repo *repo_load(char **paths, const struct schema *s, bool keep, struct diag_list *dl);
 void repo_free(struct repo *r);
 
