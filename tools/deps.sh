@@ -4,8 +4,9 @@
 set -eu
 PKGS="build-essential pkg-config libxml2-dev libxml2-utils libxslt1-dev xsltproc libglib2.0-dev \
 libpango1.0-dev libcairo2-dev libfontconfig-dev check fonts-noto-cjk time \
-poppler-utils qpdf python3"
-[ "${1-}" = "--bench" ] && PKGS="$PKGS hyperfine"
+poppler-utils qpdf python3 strace"
+[ "${1-}" = "--bench" ] && PKGS="$PKGS hyperfine fop ant fonts-wqy-zenhei"
+[ "${1-}" = "--fuzz" ] && PKGS="$PKGS clang libclang-rt-14-dev"
 missing=""
 for p in $PKGS; do
   st=$(dpkg-query -W -f='${Status}' "$p" 2>/dev/null || true)
