@@ -67,6 +67,7 @@ struct build {
 	GMutex lock;
 	GHashTable *outputs; /* output path → GPtrArray of dependency paths */
 	unsigned done, total;
+	char *out_owned; /* b->out made absolute */
 };
 
 /* ---- content fingerprints ---- */
@@ -554,6 +555,24 @@ static int run(struct build *b, unsigned jobs)
 		fprintf(stderr, "slm build: cannot create %s: %s\n", b->out, g_strerror(errno));
 		return EXIT_USAGE;
 	}
+	{
+		/* work from the repository's root, the output folder named absolutely: the record of
+		 * the last build then reads the same however the repository was named (samples,
+		 * ./samples, /abs/samples, from another folder), and reports name documents as the
+		 * repository does */
+		char *out_real = realpath(b->out, NULL), *root_real = realpath(b->root, NULL);
+		if (!out_real || !root_real || chdir(root_real) != 0) {
+			fprintf(stderr, "slm build: cannot read %s: %s\n", b->root, g_strerror(errno));
+			free(out_real);
+			free(root_real);
+			return EXIT_USAGE;
+		}
+		b->out = b->out_owned = g_strdup(out_real);
+		b->root = ".";
+		free(out_real);
+		free(root_real);
+	}
+	paths[0] = (char *)b->root;
 	dl = diag_list_new();
 	msgs = diag_list_new();
 	output_sweep(b->out);
@@ -655,6 +674,7 @@ int cmd_build(int argc, char **argv)
 	g_hash_table_destroy(b.files);
 	g_hash_table_destroy(b.outputs);
 	g_free(b.old_digest);
+	g_free(b.out_owned);
 	g_mutex_clear(&b.lock);
 	return rc;
 }

@@ -41,8 +41,13 @@ char *schema_data_dir(void)
 	const char *env = g_getenv("SLM_DATADIR");
 	char *exe, *dir;
 
-	if (env && *env)
-		return g_strdup(env);
+	if (env && *env) {
+		/* absolute: slm build works from the repository's root */
+		char *real = realpath(env, NULL);
+		char *r = g_strdup(real ? real : env);
+		free(real);
+		return r;
+	}
 	exe = g_file_read_link("/proc/self/exe", NULL);
 	if (exe) {
 		dir = g_path_get_dirname(exe);
