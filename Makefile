@@ -24,8 +24,17 @@ LIB_OBJ = $(LIB_SRC:pipeline/%.c=$(B)/%.o)
 UNITS = $(UNIT_SRC:tests/unit/%.c=$(B)/%)
 SLM_BIN ?= ./slm
 
+# slm's fonts: subsets of the Noto CJK faces it typesets with (tools/fonts.py says why), made
+# with Debian's python3-fonttools; without them slm draws from the full Noto faces, slower.
+PYTHON ?= /usr/bin/python3
+FONT_FACES = sans-regular sans-bold serif-bold mono-regular
+FONTS = $(FONT_FACES:%=fonts/slm-%.otf)
+fonts/slm-%.otf: tools/fonts.py
+	@mkdir -p fonts
+	$(PYTHON) tools/fonts.py $@ $*
+
 .PHONY: FORCE all deps fuzz check unit-tests sanitize demo bench install uninstall clean fmt
-all: slm tools/gen/slm-gen
+all: slm tools/gen/slm-gen $(FONTS)
 
 deps:
 	@tools/deps.sh
@@ -134,6 +143,8 @@ install: all
 	install -m 644 templates/*.xml $(DESTDIR)$(DATADIR)/templates/
 	install -m 644 stylesheets/*.xsl $(DESTDIR)$(DATADIR)/stylesheets/
 	install -m 644 slm.mk $(DESTDIR)$(DATADIR)/slm.mk
+	install -d $(DESTDIR)$(DATADIR)/fonts
+	install -m 644 $(FONTS) $(DESTDIR)$(DATADIR)/fonts/
 	install -m 644 man/slm.1 $(DESTDIR)$(MANDIR)/man1/slm.1
 	install -m 644 completion/slm.bash $(DESTDIR)$(PREFIX)/share/bash-completion/completions/slm
 
@@ -146,4 +157,4 @@ fmt:
 	clang-format -i pipeline/*.c pipeline/*.h tests/unit/*.c
 
 clean:
-	rm -rf build build-san build-fuzz slm tools/gen/slm-gen out
+	rm -rf build build-san build-fuzz slm tools/gen/slm-gen out fonts

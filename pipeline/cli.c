@@ -7,6 +7,7 @@
 #include "fmt.h"
 #include "index.h"
 #include "output.h"
+#include "pdf.h"
 #include "repo.h"
 #include "render.h"
 #include "rules.h"
@@ -95,6 +96,11 @@ void cli_init(void)
 	load_quiet_libxml();
 	data_dir = schema_data_dir();
 	schema_install_loader(data_dir);
+	{
+		char *fonts = g_build_filename(data_dir, "fonts", NULL);
+		pdf_fonts_dir(fonts);
+		g_free(fonts);
+	}
 	output_install_signal_cleanup();
 }
 

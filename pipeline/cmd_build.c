@@ -221,7 +221,7 @@ static bool write_manifest(struct build *b, const char *dig, int status)
 	g_hash_table_iter_init(&it, b->files);
 	while (g_hash_table_iter_next(&it, &k, &v))
 		g_ptr_array_add(keys, k);
-	g_ptr_array_sort(keys, (GCompareFunc)g_strcmp0);
+	g_ptr_array_sort(keys, load_cmp_paths);
 	for (guint i = 0; i < keys->len; i++) {
 		const struct file_rec *r = g_hash_table_lookup(b->files, keys->pdata[i]);
 		fprintf(o.fp, "file\t%s\t%" G_GINT64_FORMAT "\t%" G_GINT64_FORMAT "\t%" G_GUINT64_FORMAT "\t%s\n",
@@ -231,7 +231,7 @@ static bool write_manifest(struct build *b, const char *dig, int status)
 	g_hash_table_iter_init(&it, b->outputs);
 	while (g_hash_table_iter_next(&it, &k, &v))
 		g_ptr_array_add(keys, k);
-	g_ptr_array_sort(keys, (GCompareFunc)g_strcmp0);
+	g_ptr_array_sort(keys, load_cmp_paths);
 	for (guint i = 0; i < keys->len; i++) {
 		GPtrArray *deps = g_hash_table_lookup(b->outputs, keys->pdata[i]);
 		fprintf(o.fp, "output\t%s", (const char *)keys->pdata[i]);

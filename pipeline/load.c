@@ -88,7 +88,7 @@ static void walk_link(struct walk *w, const char *dir, const char *path)
 	free(real);
 }
 
-static int cmp_str(const void *a, const void *b)
+int load_cmp_paths(const void *a, const void *b)
 {
 	return strcmp(*(char *const *)a, *(char *const *)b);
 }
@@ -116,7 +116,7 @@ static void walk_dir(struct walk *w, const char *dir, int depth)
 			g_ptr_array_add(names, g_strdup(e->d_name));
 	closedir(d);
 	if (names->len)
-		qsort(names->pdata, names->len, sizeof(char *), cmp_str);
+		qsort(names->pdata, names->len, sizeof(char *), load_cmp_paths);
 	for (guint i = 0; i < names->len; i++) {
 		/* "./x.xml" reads as "x.xml": paths are shown relative to where the user is */
 		char *path = strcmp(dir, ".") == 0 ? g_strdup(names->pdata[i])

@@ -23,6 +23,8 @@
  * read. */
 bool load_discover(const char *path, GPtrArray *files, struct diag_list *dl);
 
+/* Bytewise order of two char* array elements (qsort, g_ptr_array_sort). */
+int load_cmp_paths(const void *a, const void *b);
 /* Read and parse one file.  Returns the parsed document, or NULL with a diagnostic in DL. */
 xmlDocPtr load_parse(const char *path, struct diag_list *dl);
 /* The same, parsing with DICT (libxslt's loader hands one over), or a new dictionary when NULL. */

@@ -32,6 +32,10 @@ struct pdf_opts {
 bool pdf_render(xmlDocPtr layout, FILE *out, const struct pdf_opts *opts, const char *source,
                 struct diag_list *dl);
 
+/* The folder of slm's fonts (DATADIR/fonts): its *.otf are added to fontconfig before the first
+ * document is typeset.  Call before rendering starts; without it the Noto faces are used. */
+void pdf_fonts_dir(const char *dir);
+
 #ifdef PDF_INTERNAL
 
 #include "paginate.h"
@@ -42,9 +46,11 @@ bool pdf_render(xmlDocPtr layout, FILE *out, const struct pdf_opts *opts, const 
 
 #define PDF_NS "urn:slm:layout:1"
 
-#define PDF_SANS  "Noto Sans CJK SC"
-#define PDF_SERIF "Noto Serif CJK SC"
-#define PDF_MONO  "Noto Sans Mono CJK SC"
+/* slm's subsets of the Noto CJK faces first (tools/fonts.py, from the data folder's fonts/), the
+ * whole Noto face for what they lack. */
+#define PDF_SANS  "slm Sans CJK SC,Noto Sans CJK SC"
+#define PDF_SERIF "slm Serif CJK SC,Noto Serif CJK SC"
+#define PDF_MONO  "slm Mono CJK SC,Noto Sans Mono CJK SC"
 
 /* Bounds on the work a hostile layout can cause; each one hit is reported as a warning and the
  * text cut carries a visible marker. */

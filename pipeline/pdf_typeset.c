@@ -13,6 +13,8 @@
 
 #include "linebreak.h"
 
+#include <fontconfig/fontconfig.h>
+
 #include <errno.h>
 #include <limits.h>
 #include <math.h>
@@ -391,31 +393,9 @@ static void inl_children(struct inl *st, xmlNodePtr parent, int depth)
 	}
 }
 
-/* Characters whose Noto Sans CJK glyph cairo 1.16's CFF subsetter writes empty when the subset is
- * small (Debian 12; the glyph shows on screen and with a large subset): they are drawn from Noto
- * Serif CJK, same weight, which it subsets correctly.  Found by rendering each of the 3,755
- * characters of GB 2312 level 1 alone, in regular and bold, and looking for ink: only 如, in
- * regular (tests/render checks it). */
-static const gunichar cff_subset_broken[] = {0x5982 /* 如 */};
-
-static void inl_glyph_fallback(struct inl *st)
-{
-	for (const char *p = st->text->str; *p; p = g_utf8_next_char(p)) {
-		gunichar c = g_utf8_get_char(p);
-		for (size_t i = 0; i < G_N_ELEMENTS(cff_subset_broken); i++)
-			if (c == cff_subset_broken[i]) {
-				PangoAttribute *a = pango_attr_family_new(PDF_SERIF);
-				a->start_index = (guint)(p - st->text->str);
-				a->end_index = (guint)(g_utf8_next_char(p) - st->text->str);
-				pango_attr_list_insert(st->attrs, a);
-			}
-	}
-}
-
 /* Glue the characters that must not be separated by a line break (linebreak.c). */
 static void inl_breaks(struct inl *st)
 {
-	inl_glyph_fallback(st);
 	GArray *r = linebreak_forbidden(st->text->str, st->text->len);
 	for (unsigned i = 0; i < r->len; i++) {
 		struct lb_range *x = &g_array_index(r, struct lb_range, i);
@@ -1347,11 +1327,42 @@ static void page_size(struct pdf_doc *doc, xmlNodePtr root)
 /* One font map per thread, kept for the life of the thread: loading and measuring the CJK fonts
  * is most of the cost of a small document, and a rendering run makes many (pango font maps are
  * not shared between threads). */
+static char *fonts_dir;
+
+void pdf_fonts_dir(const char *dir)
+{
+	g_free(fonts_dir);
+	fonts_dir = g_strdup(dir);
+}
+
+/* Add the fonts of fonts_dir to fontconfig's configuration, once, before any font map exists.
+ * Files only, sorted: no cache written, the same fonts in the same order on every run. */
+static gpointer add_fonts(gpointer unused)
+{
+	GDir *d = fonts_dir ? g_dir_open(fonts_dir, 0, NULL) : NULL;
+	GList *names = NULL;
+	const char *n;
+
+	(void)unused;
+	while (d && (n = g_dir_read_name(d)))
+		if (g_str_has_suffix(n, ".otf"))
+			names = g_list_prepend(names, g_build_filename(fonts_dir, n, NULL));
+	if (d)
+		g_dir_close(d);
+	names = g_list_sort(names, (GCompareFunc)strcmp);
+	for (GList *l = names; l; l = l->next)
+		FcConfigAppFontAddFile(FcConfigGetCurrent(), (const FcChar8 *)l->data);
+	g_list_free_full(names, g_free);
+	return NULL;
+}
+
 static PangoFontMap *thread_fontmap(void)
 {
 	static GPrivate fontmap = G_PRIVATE_INIT(g_object_unref);
+	static GOnce fonts = G_ONCE_INIT;
 	PangoFontMap *m = g_private_get(&fontmap);
 
+	g_once(&fonts, add_fonts, NULL);
 	if (!m) {
 		m = pango_cairo_font_map_new();
 		g_private_set(&fontmap, m);

@@ -4,7 +4,7 @@
 set -eu
 PKGS="build-essential pkg-config libxml2-dev libxml2-utils libxslt1-dev xsltproc libglib2.0-dev \
 libpango1.0-dev libcairo2-dev libfontconfig-dev check fonts-noto-cjk time \
-poppler-utils qpdf python3 strace"
+poppler-utils qpdf python3 python3-fonttools strace"
 [ "${1-}" = "--bench" ] && PKGS="$PKGS hyperfine fop ant fonts-wqy-zenhei"
 [ "${1-}" = "--fuzz" ] && PKGS="$PKGS clang libclang-rt-14-dev"
 missing=""

@@ -64,6 +64,7 @@ int main(int argc, char **argv)
 		                "LAYOUT OUT.pdf\n");
 		return 2;
 	}
+	pdf_fonts_dir("fonts"); /* slm's fonts, as `slm render` finds them in its data folder */
 	xmlDocPtr doc = load(argv[i], argv[i + 1]);
 	if (!doc)
 		return 2;

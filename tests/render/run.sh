@@ -62,7 +62,7 @@ for f in $L/*.xml; do
 	check "$n: fonts present" test -s "$T/$n.fonts"
 	check "$n: every font embedded and subset" \
 		sh -c "awk '{ if (\$(NF-4) != \"yes\" || \$(NF-3) != \"yes\") bad = 1 } END { exit bad }' '$T/$n.fonts'"
-	check "$n: no fallback font (no tofu source)" sh -c "! grep -qv 'NotoS' '$T/$n.fonts'"
+	check "$n: only slm's Noto subsets (no fallback font, no tofu source)" sh -c "! grep -qv '+slm' '$T/$n.fonts'"
 	cp "$T/$n.pdf" "$T/$n.first.pdf"
 	render "$n" && check "$n: byte-identical rerun" cmp -s "$T/$n.pdf" "$T/$n.first.pdf"
 done
@@ -174,8 +174,9 @@ check "rows10k: every row drawn" sh -c "pdftotext -raw '$T/rows10k.pdf' - | grep
 check "bigtext: the cut is reported" grep -q "cut" "$T/bigtext.err"
 check "bigtext: the cut is marked in the PDF" sh -c "pdftotext '$T/bigtext.pdf' - | grep -q '已截断'"
 
-# ---- every glyph drawn: cairo 1.16 subsets 如 of Noto Sans CJK as an empty glyph when it is
-# alone in a small subset; the typesetter draws it from Noto Serif CJK.  Ink must be there.
+# ---- every glyph drawn: cairo 1.16 subsets 如 of Noto Sans CJK (with its CFF subroutines) as an
+# empty glyph when it is alone in a small subset; slm's fonts have no subroutines (tools/fonts.py).
+# Ink must be there.
 cat >"$T/ru.xml" <<'XML'
 <?xml version="1.0" encoding="UTF-8"?>
 <document xmlns="urn:slm:layout:1" lang="zh"><meta title="t" date="2025-01-01"/><p>如</p></document>
@@ -184,6 +185,16 @@ XML
 pdftoppm -gray -r 150 -singlefile -x 120 -y 120 -W 120 -H 80 "$T/ru.pdf" "$T/ru"
 dark=$(tail -c 9600 "$T/ru.pgm" | od -An -tu1 -v | tr -s ' ' '\n' | awk '$1 != "" && $1 < 160' | wc -l)
 check "如 is drawn (dark pixels: $dark)" test "$dark" -gt 40
+
+# ---- a character beyond slm's subsets (镕 and 喆 are not in GB 2312) comes from the whole Noto face
+cat >"$T/beyond.xml" <<'XML'
+<?xml version="1.0" encoding="UTF-8"?>
+<document xmlns="urn:slm:layout:1" lang="zh"><meta title="t" date="2025-01-01"/><p>朱镕基与张喆</p></document>
+XML
+"$T/render_layout" schemas/layout.xsd "$T/beyond.xml" "$T/beyond.pdf" 2>"$T/beyond.err"
+check "beyond the subset: the text reads back" sh -c "pdftotext '$T/beyond.pdf' - | tr -d ' ' | grep -q '朱镕基与张喆'"
+check "beyond the subset: drawn from the embedded Noto Sans CJK" \
+	sh -c "pdffonts '$T/beyond.pdf' | grep -q '+NotoSansCJKsc-Regular .* yes yes yes'"
 
 # ---- valgrind: nothing of slm's leaks ---------------------------------------------------------
 if [ "${VALGRIND:-}" = 1 ] && [ "${SAN:-}" != 1 ]; then
