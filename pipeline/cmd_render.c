@@ -263,9 +263,10 @@ int cmd_render(int argc, char **argv)
 		goto out;
 	}
 	{
-		/* the repository's own findings are check's business, not render's */
+		/* the repository's own findings are check's business, not render's; of the
+		 * repository, only what the documents to render reach is read */
 		struct diag_list *ignored = diag_list_new();
-		r = repo_load(paths, NULL, true, ignored);
+		r = repo_load_reached(paths, argv + optind, ignored);
 		diag_list_free(ignored);
 	}
 	ix = index_build(r);

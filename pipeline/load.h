@@ -36,6 +36,23 @@ xmlDocPtr load_parse_memory(const char *path, const char *buf, size_t len, xmlDi
 /* The kind of a parsed document by its root element, or KIND_UNKNOWN with a diagnostic. */
 enum kind load_kind(xmlDocPtr xdoc, const char *path, struct diag_list *dl);
 
+/* What the reference scan sees of a file, without parsing it: the local name of its root element
+ * and every attribute value, as DATA = "name\0value\0" PAIRS times; the first ROOT_PAIRS are the
+ * root element's.  A byte scan (comments, CDATA, processing instructions and end tags skipped;
+ * the predefined entities and character references replaced): enough to know what a document is
+ * and what it names, never a judgment on whether it is well-formed. */
+struct scan {
+	char *root;
+	char *data;
+	size_t len;
+	unsigned pairs, root_pairs;
+	bool root_pairs_set;
+};
+/* Scan PATH (bounded like load_parse).  False when it cannot be read or has no element. */
+bool load_scan(const char *path, struct scan *sc);
+/* The same for PATH opened as NAME relative to the folder DIRFD. */
+bool load_scan_at(int dirfd, const char *name, const char *path, struct scan *sc);
+void load_scan_clear(struct scan *sc);
 /* Route libxml2's error reporting of the calling thread to nowhere: every error slm wants is
  * collected through the structured handlers of the contexts it creates.  Call in every thread
  * that uses libxml2. */

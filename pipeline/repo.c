@@ -4,8 +4,10 @@
 #include "repo.h"
 #include "load.h"
 
+#include <fcntl.h>
 #include <libxml/parser.h>
 #include <malloc.h>
+#include <unistd.h>
 #include <stdlib.h>
 
 struct slot {
@@ -80,32 +82,35 @@ unsigned repo_jobs(void)
 	return MAX(1u, g_get_num_processors());
 }
 
-struct repo *repo_load(char **paths, const struct schema *s, bool keep, struct diag_list *dl)
+/* Run TASK(slot, job) for every slot, on all cores when there are several. */
+static void run_all(GFunc task, void *slots, size_t size, guint n, void *job)
 {
-	struct repo *r = g_new0(struct repo, 1);
-	GPtrArray *files = g_ptr_array_new_with_free_func(g_free);
-	struct job job = {s, keep, keep ? strpool_new() : NULL};
-	struct slot *slots;
 	unsigned jobs = repo_jobs();
 
-	r->docs = g_ptr_array_new_with_free_func((GDestroyNotify)doc_free);
-	for (char **p = paths; *p; p++)
-		load_discover(*p, files, dl);
-	r->files = files->len;
-	slots = g_new0(struct slot, files->len ? files->len : 1);
-	for (guint i = 0; i < files->len; i++)
-		slots[i].path = files->pdata[i];
-
-	if (jobs > 1 && files->len > 1) {
-		GThreadPool *pool = g_thread_pool_new(worker, &job, (gint)jobs, TRUE, NULL);
-		for (guint i = 0; i < files->len; i++)
-			g_thread_pool_push(pool, &slots[i], NULL);
+	if (jobs > 1 && n > 1) {
+		GThreadPool *pool = g_thread_pool_new(task, job, (gint)MIN(jobs, n), TRUE, NULL);
+		for (guint i = 0; i < n; i++)
+			g_thread_pool_push(pool, (char *)slots + i * size, NULL);
 		g_thread_pool_free(pool, FALSE, TRUE);
 	} else {
-		for (guint i = 0; i < files->len; i++)
-			load_task(&slots[i], &job);
+		for (guint i = 0; i < n; i++)
+			task((char *)slots + i * size, job);
 	}
+}
 
+/* Load FILES (taken over) into a new repository of FOUND files. */
+static struct repo *load_files(GPtrArray *files, unsigned found, const struct schema *s,
+			       bool keep, struct diag_list *dl)
+{
+	struct repo *r = g_new0(struct repo, 1);
+	struct job job = {s, keep, keep ? strpool_new() : NULL};
+	struct slot *slots = g_new0(struct slot, files->len ? files->len : 1);
+
+	r->docs = g_ptr_array_new_with_free_func((GDestroyNotify)doc_free);
+	r->files = found;
+	for (guint i = 0; i < files->len; i++)
+		slots[i].path = files->pdata[i];
+	run_all(worker, slots, sizeof *slots, files->len, &job);
 	for (guint i = 0; i < files->len; i++) {
 		if (slots[i].dl) {
 			diag_list_take(dl, slots[i].dl);
@@ -120,6 +125,205 @@ struct repo *repo_load(char **paths, const struct schema *s, bool keep, struct d
 	/* libxml2's DOMs are gone: give their pages back before the rules build their tables */
 	malloc_trim(0);
 	return r;
+}
+
+struct repo *repo_load(char **paths, const struct schema *s, bool keep, struct diag_list *dl)
+{
+	GPtrArray *files = g_ptr_array_new_with_free_func(g_free);
+
+	for (char **p = paths; *p; p++)
+		load_discover(*p, files, dl);
+	return load_files(files, files->len, s, keep, dl);
+}
+
+/* ---- the documents that documents reach ---------------------------------------------------- */
+
+struct scanned {
+	const char *path;
+	struct scan sc;
+	enum kind kind;
+	bool ok;
+};
+
+/* The files of one folder, scanned relative to it: no path lookup per file. */
+struct folder {
+	struct scanned *files;
+	guint n;
+	size_t dirlen; /* of the folder's part of their paths ("" when 0) */
+};
+
+static void scan_folder(gpointer data, gpointer user)
+{
+	struct folder *fo = data;
+	char *dir = fo->dirlen ? g_strndup(fo->files[0].path, fo->dirlen) : NULL;
+	int dfd = dir ? open(dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC) : AT_FDCWD;
+
+	(void)user;
+	for (guint i = 0; i < fo->n; i++) {
+		struct scanned *f = &fo->files[i];
+		f->ok = dfd >= 0 || dfd == AT_FDCWD
+				? load_scan_at(dfd, f->path + (fo->dirlen ? fo->dirlen + 1 : 0),
+					       f->path, &f->sc)
+				: load_scan(f->path, &f->sc);
+		f->kind = f->ok ? kind_by_name(f->sc.root) : KIND_UNKNOWN;
+	}
+	if (dfd >= 0)
+		close(dfd);
+	g_free(dir);
+}
+
+static size_t dir_len(const char *path)
+{
+	const char *slash = strrchr(path, '/');
+	return slash ? (size_t)(slash - path) : 0;
+}
+
+/* The value of the pair at *POS of SC, and the name through NAME; advances *POS. */
+static const char *next_pair(const struct scan *sc, size_t *pos, const char **name)
+{
+	*name = sc->data + *pos;
+	*pos += strlen(*name) + 1;
+	const char *v = sc->data + *pos;
+	*pos += strlen(v) + 1;
+	return v;
+}
+
+static const char *scan_id(const struct scan *sc)
+{
+	size_t pos = 0;
+	for (unsigned i = 0; i < sc->root_pairs; i++) {
+		const char *name, *v = next_pair(sc, &pos, &name);
+		if (strcmp(name, "id") == 0)
+			return v;
+	}
+	return NULL;
+}
+
+struct reach {
+	struct scanned *files;
+	GHashTable *by_id;     /* document id → struct scanned* (the first in path order) */
+	GHashTable *referrers; /* a root attribute's value → GPtrArray of struct scanned* */
+	GHashTable *taken;     /* struct scanned* taken */
+	GPtrArray *queue;
+};
+
+static void take(struct reach *rc, struct scanned *f)
+{
+	if (f && f->kind != KIND_UNKNOWN && g_hash_table_add(rc->taken, f))
+		g_ptr_array_add(rc->queue, f);
+}
+
+/* Follow what F names (every attribute value that is a document's id) and, unless F is a hub
+ * (the organization, a catalog: everything names them) or one of the documents asked for, what
+ * names F by a root attribute. */
+static void follow(struct reach *rc, const struct scan *sc, bool hub)
+{
+	size_t pos = 0;
+	const char *id = scan_id(sc);
+
+	for (unsigned i = 0; i < sc->pairs; i++) {
+		const char *name, *v = next_pair(sc, &pos, &name);
+		if (strcmp(name, "id") != 0 || i >= sc->root_pairs)
+			take(rc, g_hash_table_lookup(rc->by_id, v));
+	}
+	if (!hub && id) {
+		GPtrArray *a = g_hash_table_lookup(rc->referrers, id);
+		for (guint i = 0; a && i < a->len; i++)
+			take(rc, a->pdata[i]);
+	}
+}
+
+struct repo *repo_load_reached(char **paths, char **from, struct diag_list *dl)
+{
+	GPtrArray *files = g_ptr_array_new_with_free_func(g_free), *chosen;
+	struct reach rc = {0};
+	unsigned found;
+
+	for (char **p = paths; *p; p++)
+		load_discover(*p, files, dl);
+	found = files->len;
+	rc.files = g_new0(struct scanned, files->len ? files->len : 1);
+	for (guint i = 0; i < files->len; i++)
+		rc.files[i].path = files->pdata[i];
+	{
+		GArray *folders = g_array_new(FALSE, FALSE, sizeof(struct folder));
+		for (guint i = 0; i < files->len; i++) {
+			size_t n = dir_len(rc.files[i].path);
+			struct folder *last = folders->len ? &g_array_index(folders, struct folder,
+									folders->len - 1)
+							   : NULL;
+			if (last && last->dirlen == n &&
+			    strncmp(last->files[0].path, rc.files[i].path, n) == 0 && last->n < 256)
+				last->n++;
+			else {
+				struct folder fo = {&rc.files[i], 1, n};
+				g_array_append_val(folders, fo);
+			}
+		}
+		run_all(scan_folder, folders->data, sizeof(struct folder), folders->len, NULL);
+		g_array_free(folders, TRUE);
+	}
+
+	rc.by_id = g_hash_table_new(g_str_hash, g_str_equal);
+	rc.referrers = g_hash_table_new_full(g_str_hash, g_str_equal, NULL,
+					     (GDestroyNotify)g_ptr_array_unref);
+	rc.taken = g_hash_table_new(NULL, NULL);
+	rc.queue = g_ptr_array_new();
+	for (guint i = 0; i < files->len; i++) {
+		struct scanned *f = &rc.files[i];
+		const char *id = f->kind != KIND_UNKNOWN ? scan_id(&f->sc) : NULL;
+
+		if (id && !g_hash_table_contains(rc.by_id, id))
+			g_hash_table_insert(rc.by_id, (char *)id, f);
+	}
+	/* who names a document by a root attribute (only ids are kept: not every value) */
+	for (guint i = 0; i < files->len; i++) {
+		struct scanned *f = &rc.files[i];
+		size_t pos = 0;
+
+		if (f->kind == KIND_UNKNOWN)
+			continue;
+		for (unsigned j = 0; j < f->sc.root_pairs; j++) {
+			const char *name, *v = next_pair(&f->sc, &pos, &name);
+			GPtrArray *a;
+			if (strcmp(name, "id") == 0 || !g_hash_table_contains(rc.by_id, v))
+				continue;
+			if (!(a = g_hash_table_lookup(rc.referrers, v))) {
+				a = g_ptr_array_new();
+				g_hash_table_insert(rc.referrers, (char *)v, a);
+			}
+			if (!a->len || a->pdata[a->len - 1] != f)
+				g_ptr_array_add(a, f);
+		}
+		if (f->kind == KIND_ORGANIZATION || f->kind == KIND_CATALOG)
+			take(&rc, f);
+	}
+	/* the documents asked for (inside the repository or not) start the walk */
+	for (char **p = from; *p; p++) {
+		struct scan sc;
+		if (load_scan(*p, &sc))
+			follow(&rc, &sc, false);
+		load_scan_clear(&sc);
+	}
+	for (guint i = 0; i < rc.queue->len; i++) {
+		struct scanned *f = rc.queue->pdata[i];
+		follow(&rc, &f->sc, f->kind == KIND_ORGANIZATION || f->kind == KIND_CATALOG);
+	}
+
+	/* load what was reached, in path order */
+	chosen = g_ptr_array_new_with_free_func(g_free);
+	for (guint i = 0; i < files->len; i++)
+		if (g_hash_table_contains(rc.taken, &rc.files[i]))
+			g_ptr_array_add(chosen, g_strdup(files->pdata[i]));
+	for (guint i = 0; i < files->len; i++)
+		load_scan_clear(&rc.files[i].sc);
+	g_free(rc.files);
+	g_hash_table_destroy(rc.by_id);
+	g_hash_table_destroy(rc.referrers);
+	g_hash_table_destroy(rc.taken);
+	g_ptr_array_free(rc.queue, TRUE);
+	g_ptr_array_free(files, TRUE);
+	return load_files(chosen, found, NULL, true, dl);
 }
 
 void repo_free(struct repo *r)

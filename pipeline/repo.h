@@ -19,6 +19,14 @@ struct repo {
  * validation (render reads the repository only to find what stylesheets ask for).  Diagnostics
  * go to DL. */
 struct repo *repo_load(char **paths, const struct schema *s, bool keep, struct diag_list *dl);
+/* Render's view of the repository: every *.xml under PATHS is scanned for what it is and what it
+ * names (load_scan, no parse), and only the documents that the files FROM (NULL-terminated)
+ * reach are loaded, without schema validation: the organization and the catalogs; every document
+ * an attribute value names by id, and from there on; and the documents that name a reached one
+ * by a root attribute (the additional SLAs, reports, reviews, proposals of an SLA...), except
+ * for the organization and the catalogs, which every document names.  What a stylesheet can ask
+ * for (slm:doc, slm:referring, slm:organization) about the documents it renders is there. */
+struct repo *repo_load_reached(char **paths, char **from, struct diag_list *dl);
 void repo_free(struct repo *r);
 
 /* Worker threads: the number of processors, or $SLM_JOBS. */

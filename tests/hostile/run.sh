@@ -417,7 +417,7 @@ nine=$long/$long/$long/$long/$long/$long/$long/$long/$long
 (mkdir -p "$d/repo/$nine" && cd "$d/repo/$nine" && mkdir -p "$nine")
 run paths/longer-than-path-max 10 64 "$d" "$SLM" validate repo && {
 	exits 2
-	has '^repo/n+(/n+)*: fatal error: cannot read: File name too long \[io-error\]$'
+	has '^repo/n+(/n+)*: fatal error: cannot read( folder)?: File name too long \[io-error\]$'
 }
 report
 
