@@ -209,6 +209,50 @@ static int print_targets(const struct render_opts *o, char **files, int n)
 	return 0;
 }
 
+/* What the rendering threads share: the repository, and the rendering contexts not in use (a
+ * context caches compiled stylesheets, so each thread takes one of its own while it works). */
+struct render_pool {
+	const struct repo *r;
+	const struct index *ix;
+	const struct model *m;
+	const char *root;
+	gint32 as_of;
+	GAsyncQueue *idle; /* struct render_ctx* */
+	GMutex lock;
+	GPtrArray *all; /* every context made */
+};
+
+struct render_job {
+	struct render_pool *pool;
+	const struct render_opts *o;
+	const char *source;
+	char *out;
+	GPtrArray *deps;
+	struct diag_list *dl;
+	bool ok;
+};
+
+static void render_one(gpointer data, gpointer unused)
+{
+	struct render_job *j = data;
+	struct render_pool *p = j->pool;
+	struct render_ctx *rc = g_async_queue_try_pop(p->idle);
+
+	(void)unused;
+	if (!rc) {
+		rc = render_ctx_new(p->r, p->ix, p->m, p->root, p->as_of, j->dl);
+		if (!rc) {
+			j->ok = false;
+			return;
+		}
+		g_mutex_lock(&p->lock);
+		g_ptr_array_add(p->all, rc);
+		g_mutex_unlock(&p->lock);
+	}
+	j->ok = render_file(rc, j->source, j->o->stylesheet, j->out, j->o->layout, j->deps, j->dl);
+	g_async_queue_push(p->idle, rc);
+}
+
 /* Validate the inputs themselves: a document with errors is not rendered. */
 static bool inputs_valid(char **files, int n, const struct schema *s, struct diag_list *dl)
 {
@@ -275,23 +319,54 @@ int cmd_render(int argc, char **argv)
 		rc_exit = 2;
 		goto out;
 	}
-	for (int i = optind; i < argc; i++) {
-		char *out = output_for(&o, argv[i], n, root);
-		GPtrArray *deps = g_ptr_array_new_with_free_func(g_free);
-
-		if (!render_file(rc, argv[i], o.stylesheet, out, o.layout, o.md ? deps : NULL, dl))
-			rc_exit = MAX(rc_exit, diag_exit_status(dl, false) == 2 ? 2 : 1);
-		else if (o.md)
-			write_rule(mk, out, deps);
-		if (o.md && !o.mf) {
-			char *d = g_strconcat(out, ".d", NULL);
-			if (mk->len && !write_deps(d, mk))
-				rc_exit = 2;
-			g_string_truncate(mk, 0);
-			g_free(d);
+	{
+		/* every input on all cores; results taken in the order given */
+		struct render_job *jobs = g_new0(struct render_job, n);
+		struct render_pool rp = {r, ix, m, root, o.as_of, g_async_queue_new(), {0},
+					 g_ptr_array_new_with_free_func((GDestroyNotify)render_ctx_free)};
+		g_async_queue_push(rp.idle, rc); /* the first context, made above, is the pool's */
+		g_ptr_array_add(rp.all, rc);
+		rc = NULL;
+		for (int i = 0; i < n; i++) {
+			jobs[i].pool = &rp;
+			jobs[i].o = &o;
+			jobs[i].source = argv[optind + i];
+			jobs[i].out = output_for(&o, jobs[i].source, n, root);
+			jobs[i].deps = o.md ? g_ptr_array_new_with_free_func(g_free) : NULL;
+			jobs[i].dl = diag_list_new();
 		}
-		g_ptr_array_free(deps, TRUE);
-		g_free(out);
+		if (repo_jobs() > 1 && n > 1) {
+			GThreadPool *pool = g_thread_pool_new(render_one, NULL,
+							      (gint)MIN(repo_jobs(), (unsigned)n),
+							      TRUE, NULL);
+			for (int i = 0; i < n; i++)
+				g_thread_pool_push(pool, &jobs[i], NULL);
+			g_thread_pool_free(pool, FALSE, TRUE);
+		} else
+			for (int i = 0; i < n; i++)
+				render_one(&jobs[i], NULL);
+		for (int i = 0; i < n; i++) {
+			struct render_job *j = &jobs[i];
+			if (!j->ok)
+				rc_exit = MAX(rc_exit, diag_exit_status(j->dl, false) == 2 ? 2 : 1);
+			else if (o.md)
+				write_rule(mk, j->out, j->deps);
+			if (o.md && !o.mf) {
+				char *d = g_strconcat(j->out, ".d", NULL);
+				if (mk->len && !write_deps(d, mk))
+					rc_exit = 2;
+				g_string_truncate(mk, 0);
+				g_free(d);
+			}
+			diag_list_take(dl, j->dl);
+			diag_list_free(j->dl);
+			if (j->deps)
+				g_ptr_array_free(j->deps, TRUE);
+			g_free(j->out);
+		}
+		g_free(jobs);
+		g_async_queue_unref(rp.idle);
+		g_ptr_array_free(rp.all, TRUE);
 	}
 	if (o.md && o.mf && !write_deps(o.mf, mk))
 		rc_exit = 2;

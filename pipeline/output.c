@@ -114,7 +114,8 @@ bool output_open(struct output *o, const char *path)
 	return true;
 }
 
-/* Give the unnamed file a temporary name, then rename it over the target. */
+/* Give the unnamed file its name: directly when the target does not exist yet (nothing can be
+ * left behind, even by SIGKILL), else a temporary name renamed over the target. */
 static bool place(struct output *o)
 {
 	char proc[64], *tmp;
@@ -124,6 +125,10 @@ static bool place(struct output *o)
 	if (o->tmp)
 		return rename(o->tmp, o->path) == 0;
 	snprintf(proc, sizeof proc, "/proc/self/fd/%d", fd);
+	if (linkat(AT_FDCWD, proc, AT_FDCWD, o->path, AT_SYMLINK_FOLLOW) == 0)
+		return true;
+	if (errno != EEXIST)
+		return false;
 	for (int attempt = 0; attempt < 100; attempt++) {
 		char *base = g_path_get_basename(o->path);
 		tmp = g_strdup_printf("%s/" OUTPUT_TMP_PREFIX "%s.%08x", o->dir, base,
