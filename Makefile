@@ -129,7 +129,7 @@ demo: all
 	@cat out/samples/check.txt
 	@echo "PDFs and reports: out/samples/ (nonconformity report: out/samples/nonconformity.pdf)"
 
-BENCH_SIZES ?= 20000
+BENCH_SIZES ?= 2000 20000 100000
 bench: all
 	@tools/deps.sh --bench
 	bench/run.sh $(BENCH_SIZES)

@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# slm benchmark: `bench/run.sh [SIZE...]` (default 20000), run by `make bench BENCH_SIZES="…"`.
+# slm benchmark: `bench/run.sh [SIZE...]` (default 2000 20000 100000), run by `make bench BENCH_SIZES="…"`.
 #
 # For each size, generates (or reuses) a repository of about SIZE documents with tools/gen/slm-gen,
 # then times, in one hyperfine run per group of rows so that ratios compare like with like:
@@ -26,7 +26,7 @@ OUT=out/bench
 JSON=out/bench.json
 LARGE=50000             # from this many documents on, 3 timed runs instead of 5
 PROBE_TIMEOUT=${BENCH_TIMEOUT:-900}
-RENDER_DOCS=${BENCH_RENDER_DOCS:-50}      # SLAs rendered by slm and by FOP; 0: no render rows
+RENDER_DOCS=${BENCH_RENDER_DOCS:-20}      # SLAs rendered by slm and by FOP; 0: no render rows
 RENDER_RUNS=${BENCH_RENDER_RUNS:-3}       # timed runs of the render group (its probe warms up)
 BUILD=${BENCH_BUILD:-1}                   # 0: no build rows
 BUILD_TIMEOUT=${BENCH_BUILD_TIMEOUT:-5400} # the first build of a large repository takes long
@@ -38,7 +38,12 @@ BUILD_KINDS=${BENCH_BUILD_STYLESHEETS-sla ola contract}
 [ "$BUILD_KINDS" = all ] && BUILD_KINDS=""
 BUILD_FRESH=${BENCH_BUILD_FRESH:-}        # 1: redo the first build even when it is recorded
 
-SIZES="${*:-20000}"
+SIZES="${*:-2000 20000 100000}"
+# The build rows and the render group run at these sizes only (of those benchmarked): the first
+# build of 100,000 documents takes most of an hour, and FOP's rows take minutes at every size.
+BUILD_SIZES=${BENCH_BUILD_SIZES-20000}
+RENDER_SIZES=${BENCH_RENDER_SIZES-$SIZES}
+in_list() { case " $2 " in *" $1 "*) return 0 ;; esac; return 1; }
 
 say() { printf 'bench: %s\n' "$*" >&2; }
 die() { printf 'bench: error: %s\n' "$*" >&2; exit 2; }
@@ -204,6 +209,7 @@ if [ "$BUILD" -ge 1 ] && [ -n "$BUILD_KINDS" ]; then
 	rm -rf "$BUILD_DATA"
 	mkdir -p "$BUILD_DATA/stylesheets"
 	cp -R schemas "$BUILD_DATA/schemas"
+	[ -d fonts ] && cp -R fonts "$BUILD_DATA/fonts" # slm's font subsets (make builds them)
 	for k in $BUILD_KINDS common support nonconformity; do
 		[ -f "stylesheets/$k.xsl" ] || die "BENCH_BUILD_STYLESHEETS: no stylesheets/$k.xsl"
 		cp "stylesheets/$k.xsl" "$BUILD_DATA/stylesheets/"
@@ -212,12 +218,12 @@ if [ "$BUILD" -ge 1 ] && [ -n "$BUILD_KINDS" ]; then
 fi
 
 # The first build of a size, outside the timing: timed once and recorded in BWORK.stamp, so that
-# the next bench run of the same repository, stylesheets and date reuses it (BENCH_BUILD_FRESH=1
-# redoes it). Sets B_FIRST_S, B_FIRST_STATUS, B_FIRST_RSS, B_FIRST_WHEN, B_FIRST_PDFS.
+# the next bench run of the same repository, stylesheets, date and slm binary reuses it
+# (BENCH_BUILD_FRESH=1 redoes it). Sets B_FIRST_S, B_FIRST_STATUS, B_FIRST_RSS, B_FIRST_WHEN, B_FIRST_PDFS.
 prepare_build() { # N DIR BWORK
 	local n=$1 dir=$2 bwork=$3 stamp="$3.stamp" want
 	B_FIRST_S="" B_FIRST_STATUS="" B_FIRST_RSS="" B_FIRST_WHEN="" B_FIRST_PDFS=""
-	want="generator=$GEN_SUM seed=$SEED docs=$n as_of=$AS_OF data=$(data_sum "${BUILD_DATA:-.}")"
+	want="generator=$GEN_SUM seed=$SEED docs=$n as_of=$AS_OF data=$(data_sum "${BUILD_DATA:-.}") slm=$(sha256sum "$SLM" | cut -c1-16)"
 	if [ -z "$BUILD_FRESH" ] && [ -d "$bwork" ] && [ -f "$stamp" ] && [ "$(head -n 1 "$stamp")" = "$want" ]; then
 		B_FIRST_S=$(sed -n 2p "$stamp")
 		B_FIRST_RSS=$(sed -n 3p "$stamp")
@@ -354,6 +360,14 @@ JSIZES=$OUT/sizes.json
 : >"$JSIZES"
 first_size=1
 
+# slm check on an empty repository: the memory that does not depend on the input.
+EMPTY_RSS=""
+if [ -x "$SLM" ]; then
+	mkdir -p "$OUT/empty"
+	probe "$SLM check --as-of $AS_OF $OUT/empty" "$OUT/probe-empty-check.log"
+	case $PROBE_RC in 0 | 1) EMPTY_RSS=$PROBE_RSS ;; esac
+fi
+
 for N in $SIZES; do
 	DIR=$OUT/gen-$N
 	STAMP=$OUT/gen-$N.stamp
@@ -378,7 +392,9 @@ for N in $SIZES; do
 
 	# Outside the timing: the first build, the render group's input.
 	B_FIRST_S="" B_FIRST_STATUS="" B_FIRST_RSS="" B_FIRST_PDFS=""
-	if [ "$BUILD" -ge 1 ]; then
+	if [ "$BUILD" -ge 1 ] && ! in_list "$N" "$BUILD_SIZES"; then
+		B_FIRST_STATUS="n/a: not at this size (BENCH_BUILD_SIZES=\"$BUILD_SIZES\")"
+	elif [ "$BUILD" -ge 1 ]; then
 		if [ -x "$SLM" ]; then
 			prepare_build "$N" "$DIR" "$BWORK"
 		else
@@ -386,7 +402,9 @@ for N in $SIZES; do
 		fi
 	fi
 	RENDER_N=0 RENDER_ERR=""
-	if [ "$RENDER_DOCS" -ge 1 ]; then
+	if [ "$RENDER_DOCS" -ge 1 ] && ! in_list "$N" "$RENDER_SIZES"; then
+		RENDER_ERR="not at this size (BENCH_RENDER_SIZES=\"$RENDER_SIZES\")"
+	elif [ "$RENDER_DOCS" -ge 1 ]; then
 		prepare_render "$DIR" "$RWORK"
 	fi
 
@@ -547,18 +565,28 @@ for N in $SIZES; do
 		[ ${#fop_pdfs[@]} -eq "$RENDER_N" ] && P_FOP=$(pdf_pages "${fop_pdfs[@]}")
 		[ ${#fopb_pdfs[@]} -eq "$RENDER_N" ] && P_FOPB=$(pdf_pages "${fopb_pdfs[@]}")
 	fi
-	if [ "$RENDER_DOCS" -ge 1 ]; then
+	if [ "$RENDER_DOCS" -ge 1 ] && in_list "$N" "$RENDER_SIZES"; then
 		{
-			printf '%s documents: slm render vs Apache FOP on the same %s SLAs (seconds per document, whole process):\n' "$DOCS" "$RENDER_N"
-			printf '  slm render, 1 process per document %9s   FOP, 1 JVM per document %9s   -> slm %sx faster (target >= 10x)\n' \
+			printf '%s documents: slm render vs Apache FOP on the same %s SLAs, seconds per document, whole process (target: slm >= 10x faster):\n' "$DOCS" "$RENDER_N"
+			printf '  slm render, 1 process for all      %9s   FOP, 1 JVM per document %9s   -> slm %sx faster\n' \
+				"$(per_doc render)" "$(per_doc fop_each)" "${S_BEST:-n/a }"
+			printf '  slm render, 1 process per document %9s   FOP, 1 JVM per document %9s   -> slm %sx faster (each process reads the repository)\n' \
 				"$(per_doc render_each)" "$(per_doc fop_each)" "${S_EACH:-n/a }"
 			printf '  slm render, 1 process for all      %9s   FOP batch (Ant task)    %9s   -> slm %sx faster\n' \
 				"$(per_doc render)" "$(per_doc fop_batch)" "${S_BATCH:-n/a }"
-			printf '  slm 1 per document vs FOP batch: %sx; slm 1 for all vs FOP 1 per document: %sx; pages: slm %s, FOP %s\n' \
-				"${S_CROSS:-n/a }" "${S_BEST:-n/a }" "${P_SLM:-n/a}" "${P_FOP:-${P_FOPB:-n/a}}"
+			printf '  slm 1 per document vs FOP batch: %sx; pages: slm %s, FOP %s\n' \
+				"${S_CROSS:-n/a }" "${P_SLM:-n/a}" "${P_FOP:-${P_FOPB:-n/a}}"
 		} >>"$SUMMARY"
 	fi
-	if [ "$BUILD" -ge 1 ]; then
+	# Peak memory of check against the input, and above what slm takes with no document at all.
+	for ((i = 0; i < NROWS; i++)); do
+		[ "${ROW_NAMES[i]}" = check ] && [ -n "${R_RSS[i]}" ] && [ "$BYTES" -gt 0 ] || continue
+		awk -v k="${R_RSS[i]}" -v b="$BYTES" -v e="${EMPTY_RSS:-}" -v d="$DOCS" 'BEGIN {
+			printf "%s documents: slm check peak RSS %.1f MiB = %.2fx the input (target <= 3x)", d, k / 1024, k * 1024 / b
+			if (e != "") printf "; with no document it takes %.1f MiB (libraries, compiled schemas): the documents add %.1f MiB = %.2fx the input", e / 1024, (k - e) / 1024, (k - e) * 1024 / b
+			printf "\n" }' >>"$SUMMARY"
+	done
+	if [ "$BUILD" -ge 1 ] && in_list "$N" "$BUILD_SIZES"; then
 		printf '%s documents: slm build, first run %s s (%s PDFs; %s), nothing changed %s s (target < 1 s)\n' \
 			"$DOCS" "${B_FIRST_S:-n/a}" "${B_FIRST_PDFS:-0}" "${B_FIRST_STATUS:-n/a}" \
 			"$( [ -n "${MED_OF[build]:-}" ] && awk -v m="${MED_OF[build]}" 'BEGIN { printf "%.3f", m }' || echo n/a)" >>"$SUMMARY"
@@ -614,9 +642,9 @@ CPUS=$(nproc 2>/dev/null || echo 1)
 	printf '  "machine": {"cpus": %s, "kernel": %s, "libxml2": %s, "fop": %s, "load_average": %s},\n' "$CPUS" \
 		"$(json_str "$(uname -sr)")" "$(json_str "$XMLLINT_VERSION")" "$(json_str "${FOP_VERSION:-}")" \
 		"$(json_str "$(cut -d' ' -f1-3 /proc/loadavg 2>/dev/null || true)")"
-	printf '  "method": {"timer": %s, "statistic": "median", "warmup": 1, "runs_small": 5, "runs_large": 3, "large_from_docs": %s, "render_runs": %s, "render_warmup": 0, "render_docs": %s, "as_of": %s, "rss": %s},\n' \
+	printf '  "method": {"timer": %s, "statistic": "median", "warmup": 1, "runs_small": 5, "runs_large": 3, "large_from_docs": %s, "render_runs": %s, "render_warmup": 0, "render_docs": %s, "as_of": %s, "rss": %s, "empty_check_max_rss_kib": %s},\n' \
 		"$(json_str "$TIMER")" "$LARGE" "$RENDER_RUNS" "$RENDER_DOCS" "$(json_str "$AS_OF")" \
-		"$(json_str "$([ "$HAVE_TIME" = 1 ] && echo '/usr/bin/time -f %M, probe run' || echo unavailable)")"
+		"$(json_str "$([ "$HAVE_TIME" = 1 ] && echo '/usr/bin/time -f %M, probe run' || echo unavailable)")" "$(num_or_null "$EMPTY_RSS")"
 	printf '  "generator": {"path": %s, "sha256": %s, "seed": %s},\n' "$(json_str "$GEN")" \
 		"$(json_str "$GEN_SUM")" "$SEED"
 	printf '  "sizes": [\n'
