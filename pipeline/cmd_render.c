@@ -1,9 +1,9 @@
 #define _GNU_SOURCE
 /* slm render [-o DIR|FILE] [--stylesheet X] [-MD [-MF FILE]] FILE…: documents to PDF through
- * their kind's stylesheet and slm's paginator (DESIGN §6, §7).  The repository of the documents
- * is loaded once, so stylesheets can read the catalog, the organization and the additional SLAs
- * of what they render; each PDF is written atomically, and a document that cannot be rendered
- * leaves no PDF behind. */
+ * their kind's stylesheet and slm's paginator (DESIGN §6, §7), on all cores.  Of the repository
+ * of the documents, what they reach is loaded once (repo_load_reached), so stylesheets can read
+ * the catalog, the organization, the additional SLAs and the reports of what they render; each
+ * PDF is written atomically, and a document that cannot be rendered leaves no PDF behind. */
 #include "cli.h"
 #include "fmt.h"
 #include "index.h"
