@@ -80,7 +80,9 @@
     <xsl:variable name="svcs" select="f:effective-services($sla, @to)[self::s:service]"/>
     <xsl:variable name="credits" select="f:effective-part($sla, @to, 'credit')"/>
 
-    <!-- incidents evaluated once: <i id= resp= res= resp-target= res-target= .../> -->
+    <!-- incidents evaluated once, in document order: <i id= service= priority= opened= responded=
+         resolved= rc= sc= (seconds used on the SLA clock) rt= st= (targets) rb= sb= (breaches)/>;
+         the incident table is drawn from these, so that it stays linear in the incidents -->
     <xsl:variable name="eval-rtf">
       <xsl:for-each select="s:incident">
         <xsl:variable name="on" select="f:effective-services($sla, substring(@opened, 1, 10))[self::s:service][@ref = current()/@service]"/>
@@ -98,7 +100,8 @@
             <xsl:otherwise>-</xsl:otherwise>
           </xsl:choose>
         </xsl:variable>
-        <i id="{@id}" rc="{$rc}" sc="{$sc}" rt="{$rt}" st="{$st}"
+        <i id="{@id}" service="{@service}" priority="{@priority}" opened="{@opened}"
+           responded="{@responded}" resolved="{@resolved}" rc="{$rc}" sc="{$sc}" rt="{$rt}" st="{$st}"
            rb="{$rt and number($rc) = number($rc) and number($rc) &gt; f:seconds-of($rt)}"
            sb="{$st and number($sc) = number($sc) and number($sc) &gt; f:seconds-of($st)}"/>
       </xsl:for-each>
@@ -360,9 +363,9 @@
         </row>
       </head>
       <body>
-        <xsl:for-each select="s:incident">
+        <xsl:for-each select="$eval">
           <xsl:sort select="@opened"/>
-          <xsl:variable name="e" select="$eval[@id = current()/@id]"/>
+          <xsl:variable name="e" select="."/>
           <xsl:variable name="off" select="f:offset(@opened)"/>
           <row>
             <cell>
@@ -392,7 +395,7 @@
                 <xsl:when test="$e/@rb = 'true' and $e/@sb = 'true'"><strong><xsl:value-of select="f:t('breach.both')"/></strong></xsl:when>
                 <xsl:when test="$e/@rb = 'true'"><strong><xsl:value-of select="f:t('breach.response')"/></strong></xsl:when>
                 <xsl:when test="$e/@sb = 'true'"><strong><xsl:value-of select="f:t('breach.resolution')"/></strong></xsl:when>
-                <xsl:when test="not(@resolved)"><xsl:value-of select="f:t('open')"/></xsl:when>
+                <xsl:when test="@resolved = ''"><xsl:value-of select="f:t('open')"/></xsl:when>
                 <xsl:when test="string(number($e/@sc)) = 'NaN' or ($e/@rc != '-' and string(number($e/@rc)) = 'NaN')"><xsl:value-of select="f:t('unknown')"/></xsl:when>
                 <xsl:when test="not($e/@rt != '' or $e/@st != '')"><xsl:value-of select="f:t('no-target')"/></xsl:when>
                 <xsl:otherwise><xsl:value-of select="f:t('met')"/></xsl:otherwise>
