@@ -31,9 +31,9 @@ RENDER_RUNS=${BENCH_RENDER_RUNS:-3}       # timed runs of the render group (its 
 BUILD=${BENCH_BUILD:-1}                   # 0: no build rows
 BUILD_TIMEOUT=${BENCH_BUILD_TIMEOUT:-5400} # the first build of a large repository takes long
 # The first build renders only these kinds (and the nonconformity report): every kind ("all") is
-# 17,519 PDFs at 20,000 documents, 846 s on 2 cores; these three 3,738 PDFs, 184 s. A build with
-# nothing changed reads every input whatever the set, and its record of the last build, which
-# grows with the PDFs: 0.42 s with "all", 0.26 s with these (bench/README.md).
+# 17,519 PDFs at 20,000 documents (846 s on 2 cores before slm's font subsets); these three 3,738
+# PDFs, 71 s. A build with nothing changed reads every input whatever the set, and its record of
+# the last build, which grows with the PDFs (bench/README.md).
 BUILD_KINDS=${BENCH_BUILD_STYLESHEETS-sla ola contract}
 [ "$BUILD_KINDS" = all ] && BUILD_KINDS=""
 BUILD_FRESH=${BENCH_BUILD_FRESH:-}        # 1: redo the first build even when it is recorded
