@@ -32,32 +32,54 @@ static char *data_dir;
  * the library instead of taking the machine's memory.  The bound is far above what agreements
  * need (a 32 MiB document parses in a few hundred MiB). */
 #define XML_MEMORY_LIMIT ((gsize)768 << 20)
-static gsize xml_memory;      /* bytes in use, updated atomically */
+static gssize xml_memory;       /* bytes in use, updated atomically, give or take XML_MEMORY_SLACK */
 static gint xml_memory_refused; /* an allocation was refused since the last look */
+/* Each thread sums its own allocations and frees and adds them to xml_memory only when they reach
+ * this much either way: millions of small allocations need not each touch a shared counter. */
+#define XML_MEMORY_SLACK ((gssize)256 << 10)
+static _Thread_local gssize xml_memory_pending;
 
 bool cli_xml_memory_exhausted(void)
 {
 	return g_atomic_int_exchange(&xml_memory_refused, 0) != 0;
 }
 
+static void xml_count(gssize delta)
+{
+	xml_memory_pending += delta;
+	if (xml_memory_pending > XML_MEMORY_SLACK || xml_memory_pending < -XML_MEMORY_SLACK) {
+		g_atomic_pointer_add(&xml_memory, xml_memory_pending);
+		xml_memory_pending = 0;
+	}
+}
+
+static bool xml_fits(size_t n)
+{
+	gssize in_use = (gssize)g_atomic_pointer_get(&xml_memory) + xml_memory_pending;
+
+	if (n > XML_MEMORY_LIMIT || in_use + (gssize)n > (gssize)XML_MEMORY_LIMIT) {
+		g_atomic_int_set(&xml_memory_refused, 1);
+		return false;
+	}
+	return true;
+}
+
 static void *xml_malloc(size_t n)
 {
 	void *p;
 
-	if (g_atomic_pointer_get(&xml_memory) + n > XML_MEMORY_LIMIT) {
-		g_atomic_int_set(&xml_memory_refused, 1);
+	if (!xml_fits(n))
 		return NULL;
-	}
 	p = malloc(n);
 	if (p)
-		g_atomic_pointer_add(&xml_memory, malloc_usable_size(p));
+		xml_count((gssize)malloc_usable_size(p));
 	return p;
 }
 
 static void xml_free(void *p)
 {
 	if (p)
-		g_atomic_pointer_add(&xml_memory, -(gssize)malloc_usable_size(p));
+		xml_count(-(gssize)malloc_usable_size(p));
 	free(p);
 }
 
@@ -66,15 +88,11 @@ static void *xml_realloc(void *p, size_t n)
 	size_t old = p ? malloc_usable_size(p) : 0;
 	void *q;
 
-	if (g_atomic_pointer_get(&xml_memory) - old + n > XML_MEMORY_LIMIT) {
-		g_atomic_int_set(&xml_memory_refused, 1);
+	if (n > old && !xml_fits(n - old))
 		return NULL;
-	}
 	q = realloc(p, n);
-	if (q) {
-		g_atomic_pointer_add(&xml_memory, -(gssize)old);
-		g_atomic_pointer_add(&xml_memory, malloc_usable_size(q));
-	}
+	if (q)
+		xml_count((gssize)malloc_usable_size(q) - (gssize)old);
 	return q;
 }
 

@@ -177,9 +177,60 @@ static struct node *build(struct builder *b, xmlNodePtr x, struct node *parent)
 	return first;
 }
 
-struct doc *doc_from_xml(xmlDocPtr xdoc, const char *path, enum kind kind, struct strpool *pool)
+#define SLAB_BLOCK (1u << 20)
+
+struct slab {
+	GPtrArray *blocks; /* the last one is being filled */
+	size_t used;	   /* of the last block */
+};
+
+struct slab *slab_new(void)
 {
-	struct doc *d = g_new0(struct doc, 1);
+	struct slab *s = g_new0(struct slab, 1);
+	s->blocks = g_ptr_array_new_with_free_func(g_free);
+	return s;
+}
+
+void *slab_alloc0(struct slab *s, size_t n)
+{
+	n = (n + 15) & ~(size_t)15;
+	if (n > SLAB_BLOCK / 4) { /* a large document: a block of its own, before the current one */
+		void *p = g_malloc0(n);
+		g_ptr_array_insert(s->blocks, s->blocks->len ? (gint)s->blocks->len - 1 : 0, p);
+		return p;
+	}
+	if (!s->blocks->len || s->used + n > SLAB_BLOCK) {
+		g_ptr_array_add(s->blocks, g_malloc0(SLAB_BLOCK));
+		s->used = 0;
+	}
+	s->used += n;
+	return (char *)s->blocks->pdata[s->blocks->len - 1] + s->used - n;
+}
+
+void slab_move(struct slab *to, struct slab *from)
+{
+	/* TO's current block stays the one being filled */
+	for (guint i = 0; i < from->blocks->len; i++)
+		g_ptr_array_insert(to->blocks, to->blocks->len ? (gint)to->blocks->len - 1 : 0,
+				   from->blocks->pdata[i]);
+	g_ptr_array_set_free_func(from->blocks, NULL);
+	g_ptr_array_set_size(from->blocks, 0);
+	g_ptr_array_set_free_func(from->blocks, g_free);
+	from->used = 0;
+}
+
+void slab_free(struct slab *s)
+{
+	if (!s)
+		return;
+	g_ptr_array_free(s->blocks, TRUE);
+	g_free(s);
+}
+
+struct doc *doc_from_xml(xmlDocPtr xdoc, const char *path, enum kind kind, struct strpool *pool,
+			 struct slab *slab)
+{
+	struct doc *d = slab ? slab_alloc0(slab, sizeof *d) : g_new0(struct doc, 1);
 	xmlNodePtr root = xmlDocGetRootElement(xdoc);
 	unsigned nn = 0, na = 0;
 	size_t bytes = 0;
@@ -187,6 +238,7 @@ struct doc *doc_from_xml(xmlDocPtr xdoc, const char *path, enum kind kind, struc
 
 	d->path = g_strdup(path);
 	d->kind = kind;
+	d->in_slab = slab != NULL;
 	if (root) {
 		/* count() walks siblings: start from the root alone */
 		xmlNodePtr saved = root->next;
@@ -194,7 +246,8 @@ struct doc *doc_from_xml(xmlDocPtr xdoc, const char *path, enum kind kind, struc
 		count(root, &nn, &na, &bytes, pool != NULL);
 		/* nodes, attributes and strings in one allocation sized exactly (d->nodes owns it):
 		 * a repository of 100,000 small documents must not pay slack or headers for each */
-		d->nodes = g_malloc0(sizeof(struct node) * nn + sizeof(struct attr) * na + bytes);
+		size_t size = sizeof(struct node) * nn + sizeof(struct attr) * na + bytes;
+		d->nodes = slab ? slab_alloc0(slab, size) : g_malloc0(size);
 		d->attrs = (struct attr *)(d->nodes + nn);
 		b.next_str = (char *)(d->attrs + na);
 		d->root = build(&b, root, NULL);
@@ -210,6 +263,8 @@ void doc_free(struct doc *d)
 		return;
 	if (!d->path_borrowed)
 		g_free(d->path);
+	if (d->in_slab)
+		return;
 	g_free(d->nodes); /* the attributes and strings too */
 	g_free(d);
 }

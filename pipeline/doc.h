@@ -51,6 +51,7 @@ struct node {
 struct doc {
 	char *path; /* as shown to the user */
 	bool path_borrowed; /* PATH belongs to the repository's list of files, not to the doc */
+	bool in_slab;	    /* the doc and its nodes belong to a slab */
 	enum kind kind;
 	bool valid; /* schema-valid: rules may rely on the schema's guarantees */
 	struct node *root;
@@ -65,9 +66,20 @@ struct strpool *strpool_new(void);
 void strpool_free(struct strpool *p);
 const char *strpool_intern(struct strpool *p, const char *s);
 
+/* Memory for what lives as long as its repository: blocks of 1 MiB, freed together, apart from
+ * malloc's heap (where the parser's short-lived trees come and go).  One thread at a time. */
+struct slab;
+struct slab *slab_new(void);
+void *slab_alloc0(struct slab *s, size_t n);
+/* Hand FROM's blocks over to TO (FROM is left empty). */
+void slab_move(struct slab *to, struct slab *from);
+void slab_free(struct slab *s);
+
 /* Copy the element tree of XDOC (its root is an slm document of KIND) into a compact doc; short
- * attribute values go to POOL (which must outlive the doc) when it is not NULL. */
-struct doc *doc_from_xml(xmlDocPtr xdoc, const char *path, enum kind kind, struct strpool *pool);
+ * attribute values go to POOL (which must outlive the doc) when it is not NULL.  With SLAB, the
+ * doc is allocated there and doc_free leaves that memory to slab_free. */
+struct doc *doc_from_xml(xmlDocPtr xdoc, const char *path, enum kind kind, struct strpool *pool,
+			 struct slab *slab);
 void doc_free(struct doc *d);
 
 const char *node_attr(const struct node *n, const char *name);

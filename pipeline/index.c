@@ -198,7 +198,7 @@ guint32 index_ref_mask(const struct node *n, const char *attr)
 		{"change", T_ANY_DOC},
 	};
 
-	if (strcmp(attr, "ref") == 0) {
+	if (attr[0] == 'r' && strcmp(attr, "ref") == 0) {
 		/* a release item names a proposal resource, or for suppliers the contract */
 		if (strcmp(n->name, "item") == 0) {
 			const char *kind = n->parent ? node_attr(n->parent, "kind") : NULL;
@@ -211,8 +211,9 @@ guint32 index_ref_mask(const struct node *n, const char *attr)
 				return by_element[i].mask;
 		return ~0u;
 	}
+	/* called for every attribute of the repository: the first letter rules most out */
 	for (size_t i = 0; i < G_N_ELEMENTS(by_attr); i++)
-		if (strcmp(attr, by_attr[i].attr) == 0)
+		if (attr[0] == by_attr[i].attr[0] && strcmp(attr, by_attr[i].attr) == 0)
 			return by_attr[i].mask;
 	return 0;
 }

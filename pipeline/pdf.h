@@ -71,6 +71,7 @@ void pdf_fonts_dir(const char *dir);
 struct pdf_link {
 	double x0, x1;
 	const char *uri;
+	double y, h; /* in a cell: the line's top below the layout's, and its height */
 };
 
 struct pdf_cell {
@@ -78,6 +79,7 @@ struct pdf_cell {
 	double x, w;         /* from the table's left edge */
 	double text_dy;      /* text top below the row's top */
 	bool box;            /* draw a square to tick by hand */
+	GArray *links;       /* struct pdf_link from the layout's origin, or NULL */
 };
 
 struct pdf_row {

@@ -218,7 +218,7 @@ static void tick_box(cairo_t *cr, double x, double y)
 	cairo_stroke(cr);
 }
 
-static void draw_row(cairo_t *cr, const struct pdf_box *b, struct at at)
+static void draw_row(struct pdf_doc *doc, cairo_t *cr, const struct pdf_box *b, struct at at)
 {
 	const struct pdf_row *r = b->row;
 
@@ -245,6 +245,11 @@ static void draw_row(cairo_t *cr, const struct pdf_box *b, struct at at)
 		}
 		if (c->layout)
 			show(cr, c->layout, tx, at.y + c->text_dy);
+		for (unsigned k = 0; c->links && k < c->links->len; k++) {
+			const struct pdf_link *l = &g_array_index(c->links, struct pdf_link, k);
+			link_rect(doc, cr, l->uri, tx + l->x0, at.y + c->text_dy + l->y, l->x1 - l->x0,
+			          l->h);
+		}
 	}
 }
 
@@ -394,7 +399,7 @@ static void draw_box(struct pdf_doc *doc, cairo_t *cr, unsigned i, double y, dou
 		draw_block(doc, cr, b, at);
 		break;
 	case PDF_BOX_ROW:
-		draw_row(cr, b, at);
+		draw_row(doc, cr, b, at);
 		break;
 	case PDF_BOX_KV:
 		draw_kv(cr, b, at);

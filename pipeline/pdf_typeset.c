@@ -545,11 +545,41 @@ static GArray *line_links(PangoLayoutLine *line, GArray *links)
 		if (e == to) /* index_to_x of the line end: the trailing edge of its last char */
 			pango_layout_line_index_to_x(line, e - 1, TRUE, &x1);
 		struct pdf_link l = {MIN(x0, x1) / (double)PANGO_SCALE,
-		                     MAX(x0, x1) / (double)PANGO_SCALE, k->uri};
+		                     MAX(x0, x1) / (double)PANGO_SCALE, k->uri, 0, 0};
 		if (!out)
 			out = g_array_new(FALSE, FALSE, sizeof(struct pdf_link));
 		g_array_append_val(out, l);
 	}
+	return out;
+}
+
+/* Links of a whole layout (a table cell) as rectangles from its origin, line by line. */
+static GArray *layout_links(PangoLayout *l, GArray *links)
+{
+	GArray *out = NULL;
+	PangoLayoutIter *it;
+
+	if (!links || !links->len)
+		return NULL;
+	it = pango_layout_get_iter(l);
+	do {
+		PangoRectangle log;
+		GArray *on = line_links(pango_layout_iter_get_line_readonly(it), links);
+		pango_layout_iter_get_line_extents(it, NULL, &log);
+		for (unsigned i = 0; on && i < on->len; i++) {
+			struct pdf_link k = g_array_index(on, struct pdf_link, i);
+			k.x0 += log.x / (double)PANGO_SCALE;
+			k.x1 += log.x / (double)PANGO_SCALE;
+			k.y = log.y / (double)PANGO_SCALE;
+			k.h = log.height / (double)PANGO_SCALE;
+			if (!out)
+				out = g_array_new(FALSE, FALSE, sizeof(struct pdf_link));
+			g_array_append_val(out, k);
+		}
+		if (on)
+			g_array_free(on, TRUE);
+	} while (pango_layout_iter_next_line(it));
+	pango_layout_iter_free(it);
 	return out;
 }
 
@@ -885,7 +915,7 @@ static struct pdf_cell cell(struct pdf_doc *doc, struct table_ctx *t, xmlNodePtr
                             unsigned span, bool head)
 {
 	struct pdf_cell x = {NULL, t->colx[col], t->colx[col + span] - t->colx[col], CELL_PAD_Y,
-	                     false};
+	                     false, NULL};
 	struct pdf_font f = t->font;
 
 	if (!c)
@@ -895,12 +925,16 @@ static struct pdf_cell cell(struct pdf_doc *doc, struct table_ctx *t, xmlNodePtr
 	apply_align(c, &f);
 	x.box = attr_bool(c, "box", false);
 	double inset = x.box ? BOX_SIZE + 4 : 0;
-	x.layout = block_layout(doc, c, &f, x.w - 2 * CELL_PAD_X - inset, NULL);
+	GArray *links;
+	x.layout = block_layout(doc, c, &f, x.w - 2 * CELL_PAD_X - inset, &links);
 	if (x.box && pango_layout_get_character_count(x.layout) == 0) {
 		x.layout = NULL; /* a lone box: centred, drawn by pdf_draw.c */
+		g_array_free(links, TRUE);
 		return x;
 	}
 	t->cut |= cap_height(x.layout, t->max_cell);
+	x.links = layout_links(x.layout, links);
+	g_array_free(links, TRUE);
 	return x;
 }
 
@@ -1422,6 +1456,12 @@ void pdf_doc_free(struct pdf_doc *doc)
 	}
 	for (unsigned i = 0; i < doc->headings->len; i++)
 		g_free(g_array_index(doc->headings, struct pdf_heading, i).title);
+	for (unsigned i = 0; i < doc->rows->len; i++) {
+		struct pdf_row *r = doc->rows->pdata[i];
+		for (unsigned c = 0; c < r->n; c++)
+			if (r->cells[c].links)
+				g_array_free(r->cells[c].links, TRUE);
+	}
 	g_array_free(doc->items, TRUE);
 	g_array_free(doc->boxes, TRUE);
 	g_array_free(doc->toc, TRUE);

@@ -20,27 +20,71 @@ struct job {
 	const struct schema *schema;
 	bool keep;
 	struct strpool *pool;
+	GAsyncQueue *loaders; /* struct loader* not in use */
 };
+
+/* What a thread keeps from document to document: libxml2's dictionary of names and a schema
+ * validation context.  Taken from the job's queue for one document at a time. */
+struct loader {
+	xmlDictPtr dict;
+	struct schema_validator *v;
+	struct slab *slab; /* the documents it made */
+};
+
+/* A dictionary holds the names and the short texts of what it parsed: past this many entries
+ * (a hostile document's million names), the next document starts a new one. */
+#define LOADER_DICT_MAX 50000
+
+static struct loader *loader_take(const struct job *job)
+{
+	struct loader *l = g_async_queue_try_pop(job->loaders);
+
+	if (l && xmlDictSize(l->dict) > LOADER_DICT_MAX) {
+		xmlDictFree(l->dict);
+		l->dict = xmlDictCreate();
+	}
+	if (!l) {
+		l = g_new0(struct loader, 1);
+		l->dict = xmlDictCreate();
+		l->v = job->schema ? schema_validator_new(job->schema) : NULL;
+		l->slab = slab_new();
+	}
+	if (!l->dict)
+		g_error("out of memory");
+	return l;
+}
+
+static void loader_free(struct loader *l)
+{
+	xmlDictFree(l->dict);
+	schema_validator_free(l->v);
+	slab_free(l->slab);
+	g_free(l);
+}
 
 static void load_one(struct slot *slot, const struct job *job)
 {
+	struct loader *l = loader_take(job);
 	xmlDocPtr x;
 	enum kind k;
 	bool valid;
 
 	slot->dl = diag_list_new();
-	x = load_parse(slot->path, slot->dl);
-	if (!x)
+	x = load_parse_dict(slot->path, l->dict, slot->dl);
+	if (!x) {
+		g_async_queue_push(job->loaders, l);
 		return;
+	}
 	k = load_kind(x, slot->path, slot->dl);
 	if (k == KIND_UNKNOWN) {
 		xmlFreeDoc(x);
+		g_async_queue_push(job->loaders, l);
 		return;
 	}
 	/* without a schema (render's view of the repository) documents are taken as they are */
-	valid = job->schema ? schema_validate(job->schema, x, slot->path, slot->dl) : true;
+	valid = l->v ? schema_validate_with(l->v, x, slot->path, slot->dl) : true;
 	if (job->keep) {
-		slot->doc = doc_from_xml(x, slot->path, k, job->pool);
+		slot->doc = doc_from_xml(x, slot->path, k, job->pool, l->slab);
 		slot->doc->valid = valid;
 		/* one copy of each path in a repository of 100,000 documents: the repo's */
 		g_free(slot->doc->path);
@@ -48,6 +92,7 @@ static void load_one(struct slot *slot, const struct job *job)
 		slot->doc->path_borrowed = true;
 	}
 	xmlFreeDoc(x);
+	g_async_queue_push(job->loaders, l);
 }
 
 /* A task's diagnostics are kept only when there are some: 100,000 empty lists are memory. */
@@ -103,7 +148,8 @@ static struct repo *load_files(GPtrArray *files, unsigned found, const struct sc
 			       bool keep, struct diag_list *dl)
 {
 	struct repo *r = g_new0(struct repo, 1);
-	struct job job = {s, keep, keep ? strpool_new() : NULL};
+	struct job job = {s, keep, keep ? strpool_new() : NULL,
+			  g_async_queue_new_full((GDestroyNotify)loader_free)};
 	struct slot *slots = g_new0(struct slot, files->len ? files->len : 1);
 
 	r->docs = g_ptr_array_new_with_free_func((GDestroyNotify)doc_free);
@@ -120,6 +166,13 @@ static struct repo *load_files(GPtrArray *files, unsigned found, const struct sc
 			g_ptr_array_add(r->docs, slots[i].doc);
 	}
 	g_free(slots);
+	/* every loader is back in the queue: the documents they made become the repository's */
+	r->slab = slab_new();
+	for (struct loader *l; (l = g_async_queue_try_pop(job.loaders));) {
+		slab_move(r->slab, l->slab);
+		loader_free(l);
+	}
+	g_async_queue_unref(job.loaders);
 	r->paths = files;
 	r->pool = job.pool;
 	/* libxml2's DOMs are gone: give their pages back before the rules build their tables */
@@ -331,6 +384,7 @@ void repo_free(struct repo *r)
 	if (!r)
 		return;
 	g_ptr_array_free(r->docs, TRUE);
+	slab_free(r->slab); /* after the documents that live in it */
 	if (r->paths)
 		g_ptr_array_free(r->paths, TRUE);
 	strpool_free(r->pool); /* after the documents that point into it */

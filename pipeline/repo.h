@@ -12,6 +12,7 @@ struct repo {
 	unsigned files;	 /* *.xml files found */
 	GPtrArray *paths; /* their paths (char*): the documents borrow theirs from here */
 	struct strpool *pool; /* the documents' short attribute values */
+	struct slab *slab;    /* the documents themselves */
 };
 
 /* Load every *.xml under each of PATHS (NULL-terminated).  KEEP: build the document model (for

@@ -175,19 +175,48 @@ void schema_free(struct schema *s)
 	g_free(s);
 }
 
-bool schema_validate(const struct schema *s, xmlDocPtr xdoc, const char *path,
-		     struct diag_list *dl)
+struct schema_validator {
+	xmlSchemaValidCtxtPtr ctxt;
+};
+
+struct schema_validator *schema_validator_new(const struct schema *s)
+{
+	struct schema_validator *v = g_new0(struct schema_validator, 1);
+
+	v->ctxt = xmlSchemaNewValidCtxt(s->xsd);
+	if (!v->ctxt)
+		g_error("out of memory");
+	return v;
+}
+
+void schema_validator_free(struct schema_validator *v)
+{
+	if (!v)
+		return;
+	xmlSchemaFreeValidCtxt(v->ctxt);
+	g_free(v);
+}
+
+bool schema_validate_with(struct schema_validator *v, xmlDocPtr xdoc, const char *path,
+			  struct diag_list *dl)
 {
 	struct sink sink = {path, dl, 0, 0};
-	xmlSchemaValidCtxtPtr v = xmlSchemaNewValidCtxt(s->xsd);
 	int rc;
 
-	if (!v)
-		g_error("out of memory");
-	xmlSchemaSetValidStructuredErrors(v, on_schema_error, &sink);
-	rc = xmlSchemaValidateDoc(v, xdoc);
-	xmlSchemaFreeValidCtxt(v);
+	xmlSchemaSetValidStructuredErrors(v->ctxt, on_schema_error, &sink);
+	rc = xmlSchemaValidateDoc(v->ctxt, xdoc);
+	xmlSchemaSetValidStructuredErrors(v->ctxt, NULL, NULL);
 	if (rc != 0 && sink.count == 0)
 		diag_add(dl, RULE_SCHEMA, path, 0, 0, "document is not valid against slm's schema");
 	return rc == 0;
+}
+
+bool schema_validate(const struct schema *s, xmlDocPtr xdoc, const char *path,
+		     struct diag_list *dl)
+{
+	struct schema_validator *v = schema_validator_new(s);
+	bool ok = schema_validate_with(v, xdoc, path, dl);
+
+	schema_validator_free(v);
+	return ok;
 }

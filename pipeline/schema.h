@@ -28,4 +28,12 @@ void schema_free(struct schema *s);
 bool schema_validate(const struct schema *s, xmlDocPtr xdoc, const char *path,
 		     struct diag_list *dl);
 
+/* A validation context for one thread at a time, kept from document to document (a loader
+ * validating thousands of documents need not make one per document). */
+struct schema_validator;
+struct schema_validator *schema_validator_new(const struct schema *s);
+void schema_validator_free(struct schema_validator *v);
+bool schema_validate_with(struct schema_validator *v, xmlDocPtr xdoc, const char *path,
+			  struct diag_list *dl);
+
 #endif

@@ -44,7 +44,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	x = load_parse_memory("fuzz.xml", (const char *)data, size, NULL, dl);
 	if (x && (k = load_kind(x, "fuzz.xml", dl)) != KIND_UNKNOWN) {
 		bool valid = schema_validate(schema, x, "fuzz.xml", dl);
-		d = doc_from_xml(x, "fuzz.xml", k, NULL);
+		d = doc_from_xml(x, "fuzz.xml", k, NULL, NULL);
 		d->valid = valid;
 	}
 	if (x)

@@ -126,6 +126,7 @@ check "$n: chart target label" sh -c "pdftotext '$T/$n.pdf' - | grep -q 'SLA tar
 check "$n: chart legend and axis" sh -c "pdftotext '$T/$n.pdf' - | grep -q 'Online banking' && pdftotext '$T/$n.pdf' - | grep -q '^Oct$'"
 check "$n: image embedded" test "$(pdfimages -list "$T/$n.pdf" | tail -n +3 | wc -l)" -ge 1
 check "$n: clickable https link" grep -aq "/URI (https://example.com/slm/docs)" "$T/$n.pdf"
+check "$n: clickable link in a table cell" grep -aq "/URI (https://example.com/noc/dashboards)" "$T/$n.pdf"
 check "$n: long word wrapped in its cell" sh -c "pdftotext -raw '$T/$n.pdf' - | grep -q 'ABCDEFGHIJKLMNOPQRSTUVWXYZ'"
 
 # ---- toc-short: no TOC under four pages, A4 landscape ------------------------------------------
