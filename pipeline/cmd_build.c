@@ -68,6 +68,7 @@ struct build {
 	GHashTable *outputs; /* output path → GPtrArray of dependency paths */
 	unsigned done, total;
 	char *out_owned; /* b->out made absolute */
+	char *name;	 /* the repository as reports name it: its folder's name, however given */
 };
 
 /* ---- content fingerprints ---- */
@@ -283,7 +284,7 @@ static bool write_reports(struct build *b, const struct diag_list *dl, unsigned 
 		       {"xml", "check.xml"}};
 	char *as_of = time_date_format(b->as_of);
 	struct run_info run = {.command = "check", .files = files, .as_of = as_of,
-			       .repository = b->root};
+			       .repository = b->name};
 	bool ok = true;
 
 	for (size_t i = 0; i < G_N_ELEMENTS(reports); i++) {
@@ -568,6 +569,7 @@ static int run(struct build *b, unsigned jobs)
 			return EXIT_USAGE;
 		}
 		b->out = b->out_owned = g_strdup(out_real);
+		b->name = g_path_get_basename(root_real);
 		b->root = ".";
 		free(out_real);
 		free(root_real);
@@ -675,6 +677,7 @@ int cmd_build(int argc, char **argv)
 	g_hash_table_destroy(b.outputs);
 	g_free(b.old_digest);
 	g_free(b.out_owned);
+	g_free(b.name);
 	g_mutex_clear(&b.lock);
 	return rc;
 }

@@ -33,6 +33,9 @@ for f in check.txt check.json check.junit.xml check.sarif check.svrl.xml check.g
 	[ -s "$out/$f" ] || ko "missing $f"
 done
 ok "outputs mirror the repository"
+# the reports name the repository by its folder's name, not by the "." the build works from
+grep -q 'repository="repo"' "$out/check.xml" && pdftotext -l 1 "$out/nonconformity.pdf" - | grep -q 'slm check · repo · ' &&
+	ok "the reports name the repository" || ko "the reports name the repository" "$(grep -o 'repository="[^"]*"' "$out/check.xml")"
 sound && ok "every PDF passes qpdf --check" || ko "unsound output"
 
 msg=$(build 2>&1)
