@@ -351,11 +351,16 @@ struct repo *repo_load_reached(char **paths, char **from, struct diag_list *dl)
 		if (f->kind == KIND_ORGANIZATION || f->kind == KIND_CATALOG)
 			take(&rc, f);
 	}
-	/* the documents asked for (inside the repository or not) start the walk */
+	/* the documents asked for (inside the repository or not) start the walk, and are part of
+	 * it (an SLA that nothing names yet still has its effective version) */
 	for (char **p = from; *p; p++) {
 		struct scan sc;
-		if (load_scan(*p, &sc))
+		const char *id;
+		if (load_scan(*p, &sc)) {
 			follow(&rc, &sc, false);
+			if ((id = scan_id(&sc)))
+				take(&rc, g_hash_table_lookup(rc.by_id, id));
+		}
 		load_scan_clear(&sc);
 	}
 	for (guint i = 0; i < rc.queue->len; i++) {

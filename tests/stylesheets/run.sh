@@ -256,4 +256,30 @@ else
 	echo "skip layout nonconformity: $(head -1 "$out/render.log")"
 fi
 
+# what render reads of the repository: an SLA that nothing names yet still has its effective
+# version (slm:clock needs it), and a report sees the earlier reports of its SLA (slm:referring)
+repo=$out/reach
+cp -r "$samples" "$repo"
+sed 's/id="SLA-BANK-2025"/id="SLA-BANK-NEW"/; s/requirements="REQ-BANK-2025"/requirements="REQ-NONE"/' "$samples/bank/sla.xml" >"$repo/bank/sla-new.xml"
+cat >"$out/reach.xsl" <<'XSL'
+<xsl:stylesheet version="1.0" xmlns:xsl="http://www.w3.org/1999/XSL/Transform" xmlns:s="urn:slm:1"
+  xmlns:slm="urn:slm:xslt:1" xmlns="urn:slm:layout:1" extension-element-prefixes="slm">
+  <xsl:template match="/*">
+    <document lang="en"><meta title="t" date="2025-01-01"/>
+      <p>clock=<xsl:value-of select="slm:clock(string(@id), 'SVC-DB', '2025-03-03T09:00:00+08:00', '2025-03-03T10:30:00+08:00')"/></p>
+      <p>reports=<xsl:value-of select="count(slm:referring('report', 'sla', string(@id)))"/></p>
+    </document>
+  </xsl:template>
+</xsl:stylesheet>
+XSL
+for f in sla-new.xml:0 sla.xml:$(grep -l 'sla="SLA-BANK-2025"' "$repo"/bank/reports/*.xml | wc -l | tr -d ' '); do
+	n=${f#*:} f=${f%:*}
+	if "$SLM" render --layout --stylesheet "$out/reach.xsl" -o "$out/reach-$f" "$repo/bank/$f" >"$out/render.log" 2>&1 &&
+		grep -q 'clock=5400<' "$out/reach-$f" && grep -q "reports=$n<" "$out/reach-$f"; then
+		ok "render reads what bank/$f reaches: its effective SLA, the $n reports of the SLA"
+	else
+		bad "render reads what bank/$f reaches" "$(cat "$out/render.log" "$out/reach-$f" 2>/dev/null)"
+	fi
+done
+
 finish
