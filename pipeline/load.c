@@ -665,7 +665,7 @@ bool load_scan_at(int dirfd, const char *name, const char *path, struct scan *sc
 	close(fd);
 	buf[len] = '\0';
 	p = buf, end = buf + len;
-	out = g_string_sized_new(len / 2);
+	out = g_string_sized_new(MIN(len / 2, LOAD_SCAN_MAX));
 	while (p < end && (p = memchr(p, '<', (size_t)(end - p)))) {
 		if (starts(p, end, "<!--"))
 			p = skip_past(p + 4, end, "-->");
@@ -702,6 +702,10 @@ bool load_scan_at(int dirfd, const char *name, const char *path, struct scan *sc
 				v = memchr(p, q, (size_t)(end - p));
 				if (!v)
 					break;
+				if (out->len + (size_t)(ae - an) + (size_t)(v - p) > LOAD_SCAN_MAX) {
+					p = end; /* enough: an agreement names far less */
+					break;
+				}
 				g_string_append_len(out, an, ae - an);
 				g_string_append_c(out, '\0');
 				scan_value(out, p, v);

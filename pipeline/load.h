@@ -48,7 +48,10 @@ struct scan {
 	unsigned pairs, root_pairs;
 	bool root_pairs_set;
 };
-/* Scan PATH (bounded like load_parse).  False when it cannot be read or has no element. */
+/* Scan PATH (bounded like load_parse; what it keeps of one file, at most LOAD_SCAN_MAX bytes of
+ * names and values: a repository of hostile files must not fill memory).  False when it cannot
+ * be read or has no element. */
+#define LOAD_SCAN_MAX (1u << 20)
 bool load_scan(const char *path, struct scan *sc);
 /* The same for PATH opened as NAME relative to the folder DIRFD. */
 bool load_scan_at(int dirfd, const char *name, const char *path, struct scan *sc);

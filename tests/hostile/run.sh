@@ -404,6 +404,19 @@ if [ -f "$report_file" ] && grep -q '<satisfaction' "$report_file"; then
 		pdftotext -f 990 "$d/report.pdf" - 2>/dev/null | grep -q 'INC-BIG-' || note "the last pages do not carry incidents"
 	}
 	report
+	# render reads of the repository only what its documents reach, after a scan of every file:
+	# 30 MiB of attributes in a file nothing names costs the scan its bound, not 30 MiB kept
+	mkdir -p "$d/repo/junk"
+	line="<x"; i=0
+	while [ $i -lt 200 ]; do line="$line a$i=\"v$i\""; i=$((i + 1)); done
+	line="$line/>"
+	{ printf '<sla xmlns="urn:slm:1" id="JUNK">\n'; yes "$line" | head -n $((31457280 / (${#line} + 1))); printf '</sla>\n'; } >"$d/repo/junk/dense.xml"
+	run scale/render-beside-30mib-of-attributes 20 256 "$d" "$SLM" render --as-of $asof -o sla.pdf repo/bank/sla.xml && {
+		exits "0"
+		[ -s "$d/sla.pdf" ] || note "no sla.pdf"
+	}
+	report
+	rm -f "$d/repo/junk/dense.xml"
 else
 	skip scale/report-10000-incidents "samples/bank/reports/2025-08.xml has changed shape"
 fi

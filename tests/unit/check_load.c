@@ -102,6 +102,25 @@ START_TEST(test_scan_garbage_does_not_run_away)
 }
 END_TEST
 
+START_TEST(test_scan_keeps_at_most_its_bound)
+{
+	/* 3 MiB of attributes: the scan keeps its bound's worth and stops */
+	GString *t = g_string_new("<sla id=\"S\"");
+	struct scan sc;
+
+	for (int i = 0; t->len < (3u << 20); i++)
+		g_string_append_printf(t, " a%d=\"value-%d\"", i, i);
+	g_string_append(t, "/>");
+	ck_assert(scan_text(t->str, &sc));
+	ck_assert_str_eq(sc.root, "sla");
+	ck_assert_uint_le(sc.len, LOAD_SCAN_MAX);
+	ck_assert_uint_gt(sc.pairs, 1000);
+	ck_assert_uint_eq(sc.root_pairs, sc.pairs);
+	load_scan_clear(&sc);
+	g_string_free(t, TRUE);
+}
+END_TEST
+
 START_TEST(test_slab_zeroed_aligned_and_large)
 {
 	struct slab *s = slab_new(), *t = slab_new();
@@ -135,6 +154,7 @@ static Suite *load_suite(void)
 	tcase_add_test(tc, test_scan_root_and_values);
 	tcase_add_test(tc, test_scan_entities_replaced);
 	tcase_add_test(tc, test_scan_garbage_does_not_run_away);
+	tcase_add_test(tc, test_scan_keeps_at_most_its_bound);
 	tcase_add_test(tc, test_slab_zeroed_aligned_and_large);
 	suite_add_tcase(s, tc);
 	return s;
