@@ -86,7 +86,7 @@ sanitize:
 build-san/slm-san: $(OBJ)
 	$(CC) $(LDFLAGS) -o $@ $(OBJ) $(LIBS)
 
-check-only: $(UNITS) $(REPLAYS)
+check-only: $(UNITS) $(REPLAYS) $(FONTS)
 	@set -e; for t in $(UNITS); do echo "unit: $$t"; CK_FORK=no $$t; done
 	@$(B)/replay_check tests/fuzz/regressions/check samples
 	@$(B)/replay_time tests/fuzz/regressions/time tests/fuzz/seeds/time
