@@ -329,17 +329,6 @@ struct task {
 	bool ok, skipped;
 };
 
-struct pool_ctx {
-	const struct repo *r;
-	const struct index *ix;
-	const struct model *m;
-	struct build *b;
-	GPtrArray *ctxs; /* every render_ctx made, freed at the end */
-	GMutex lock;
-};
-
-static GPrivate thread_ctx = G_PRIVATE_INIT(NULL);
-
 static bool up_to_date(struct build *b, const char *out)
 {
 	GPtrArray *deps = g_hash_table_lookup(b->old_outputs, out);
@@ -364,24 +353,12 @@ static void progress(struct build *b, const char *what)
 static void render_task(gpointer data, gpointer user)
 {
 	struct task *t = data;
-	struct pool_ctx *pc = user;
-	struct render_ctx *rc = g_private_get(&thread_ctx);
-	char *dir;
+	char *dir = g_path_get_dirname(t->out);
 
-	if (!rc) {
-		rc = render_ctx_new(pc->r, pc->ix, pc->m, pc->b->root, pc->b->as_of, t->dl);
-		g_private_set(&thread_ctx, rc);
-		g_mutex_lock(&pc->lock);
-		g_ptr_array_add(pc->ctxs, rc);
-		g_mutex_unlock(&pc->lock);
-	}
 	progress(t->b, t->source);
-	if (!rc)
-		return;
-	dir = g_path_get_dirname(t->out);
 	g_mkdir_with_parents(dir, 0755);
 	g_free(dir);
-	t->ok = render_file(rc, t->source, t->stylesheet, t->out, false, t->deps, t->dl);
+	t->ok = render_pool_file(user, t->source, t->stylesheet, t->out, false, t->deps, t->dl);
 }
 
 static void task_free(struct task *t)
@@ -399,7 +376,7 @@ static bool render_all(struct build *b, const struct repo *r, const struct index
 		       unsigned jobs)
 {
 	GPtrArray *tasks = g_ptr_array_new_with_free_func((GDestroyNotify)task_free);
-	struct pool_ctx pc = {r, ix, m, b, g_ptr_array_new(), {0}};
+	struct render_pool *rp = NULL;
 	GHashTable *broken = g_hash_table_new(g_str_hash, g_str_equal);
 	bool ok = true;
 	char *nc_src = g_build_filename(b->out, "check.xml", NULL);
@@ -437,9 +414,8 @@ static bool render_all(struct build *b, const struct repo *r, const struct index
 		} else
 			b->total++;
 	}
-	if (b->total) {
-		GThreadPool *pool =
-			g_thread_pool_new(render_task, &pc, (gint)jobs, TRUE, NULL);
+	if (b->total && (rp = render_pool_new(r, ix, m, b->root, b->as_of, dl))) {
+		GThreadPool *pool = g_thread_pool_new(render_task, rp, (gint)jobs, TRUE, NULL);
 		for (guint i = 0; i < tasks->len; i++)
 			if (!((struct task *)tasks->pdata[i])->skipped)
 				g_thread_pool_push(pool, tasks->pdata[i], NULL);
@@ -461,9 +437,7 @@ static bool render_all(struct build *b, const struct repo *r, const struct index
 		}
 		diag_list_take(dl, t->dl);
 	}
-	for (guint i = 0; i < pc.ctxs->len; i++)
-		render_ctx_free(pc.ctxs->pdata[i]);
-	g_ptr_array_free(pc.ctxs, TRUE);
+	render_pool_free(rp);
 	g_ptr_array_free(tasks, TRUE);
 	g_hash_table_destroy(broken);
 	g_free(nc_src);

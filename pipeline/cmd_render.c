@@ -209,19 +209,6 @@ static int print_targets(const struct render_opts *o, char **files, int n)
 	return 0;
 }
 
-/* What the rendering threads share: the repository, and the rendering contexts not in use (a
- * context caches compiled stylesheets, so each thread takes one of its own while it works). */
-struct render_pool {
-	const struct repo *r;
-	const struct index *ix;
-	const struct model *m;
-	const char *root;
-	gint32 as_of;
-	GAsyncQueue *idle; /* struct render_ctx* */
-	GMutex lock;
-	GPtrArray *all; /* every context made */
-};
-
 struct render_job {
 	struct render_pool *pool;
 	const struct render_opts *o;
@@ -235,22 +222,10 @@ struct render_job {
 static void render_one(gpointer data, gpointer unused)
 {
 	struct render_job *j = data;
-	struct render_pool *p = j->pool;
-	struct render_ctx *rc = g_async_queue_try_pop(p->idle);
 
 	(void)unused;
-	if (!rc) {
-		rc = render_ctx_new(p->r, p->ix, p->m, p->root, p->as_of, j->dl);
-		if (!rc) {
-			j->ok = false;
-			return;
-		}
-		g_mutex_lock(&p->lock);
-		g_ptr_array_add(p->all, rc);
-		g_mutex_unlock(&p->lock);
-	}
-	j->ok = render_file(rc, j->source, j->o->stylesheet, j->out, j->o->layout, j->deps, j->dl);
-	g_async_queue_push(p->idle, rc);
+	j->ok = render_pool_file(j->pool, j->source, j->o->stylesheet, j->out, j->o->layout,
+				 j->deps, j->dl);
 }
 
 /* Validate the inputs themselves: a document with errors is not rendered. */
@@ -280,7 +255,7 @@ int cmd_render(int argc, char **argv)
 	struct repo *r = NULL;
 	struct index *ix = NULL;
 	struct model *m = NULL;
-	struct render_ctx *rc = NULL;
+	struct render_pool *pool = NULL;
 	GString *mk = g_string_new(NULL);
 	int rc_exit = 0, n, c = parse(argc, argv, &o);
 
@@ -315,36 +290,22 @@ int cmd_render(int argc, char **argv)
 	}
 	ix = index_build(r);
 	m = model_build(r, ix);
-	if (!(rc = render_ctx_new(r, ix, m, root, o.as_of, dl))) {
+	if (!(pool = render_pool_new(r, ix, m, root, o.as_of, dl))) {
 		rc_exit = 2;
 		goto out;
 	}
 	{
 		/* every input on all cores; results taken in the order given */
 		struct render_job *jobs = g_new0(struct render_job, n);
-		struct render_pool rp = {r, ix, m, root, o.as_of, g_async_queue_new(), {0},
-					 g_ptr_array_new_with_free_func((GDestroyNotify)render_ctx_free)};
-		g_async_queue_push(rp.idle, rc); /* the first context, made above, is the pool's */
-		g_ptr_array_add(rp.all, rc);
-		rc = NULL;
 		for (int i = 0; i < n; i++) {
-			jobs[i].pool = &rp;
+			jobs[i].pool = pool;
 			jobs[i].o = &o;
 			jobs[i].source = argv[optind + i];
 			jobs[i].out = output_for(&o, jobs[i].source, n, root);
 			jobs[i].deps = o.md ? g_ptr_array_new_with_free_func(g_free) : NULL;
 			jobs[i].dl = diag_list_new();
 		}
-		if (repo_jobs() > 1 && n > 1) {
-			GThreadPool *pool = g_thread_pool_new(render_one, NULL,
-							      (gint)MIN(repo_jobs(), (unsigned)n),
-							      TRUE, NULL);
-			for (int i = 0; i < n; i++)
-				g_thread_pool_push(pool, &jobs[i], NULL);
-			g_thread_pool_free(pool, FALSE, TRUE);
-		} else
-			for (int i = 0; i < n; i++)
-				render_one(&jobs[i], NULL);
+		repo_run_all(render_one, jobs, sizeof *jobs, (guint)n, NULL);
 		for (int i = 0; i < n; i++) {
 			struct render_job *j = &jobs[i];
 			if (!j->ok)
@@ -365,8 +326,6 @@ int cmd_render(int argc, char **argv)
 			g_free(j->out);
 		}
 		g_free(jobs);
-		g_async_queue_unref(rp.idle);
-		g_ptr_array_free(rp.all, TRUE);
 	}
 	if (o.md && o.mf && !write_deps(o.mf, mk))
 		rc_exit = 2;
@@ -375,7 +334,7 @@ out:
 		diag_list_sort(dl);
 		fmt_text_lines(stderr, dl);
 	}
-	render_ctx_free(rc);
+	render_pool_free(pool);
 	model_free(m);
 	index_free(ix);
 	repo_free(r);

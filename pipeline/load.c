@@ -275,6 +275,13 @@ static bool starts(const char *p, const char *end, const char *lit)
 	return (size_t)(end - p) >= n && memcmp(p, lit, n) == 0;
 }
 
+/* Just after the first LIT at or after P, or END. */
+static const char *skip_past(const char *p, const char *end, const char *lit)
+{
+	const char *q = g_strstr_len(p, end - p, lit);
+	return q ? q + strlen(lit) : end;
+}
+
 /* The encoding named by an XML declaration at the start of BUF, or NULL. */
 static char *declared_encoding(const char *buf, size_t len)
 {
@@ -376,10 +383,8 @@ static bool scan_markup(const char *path, const char *buf, const char *start, co
 			tag = p;
 			attrs = 0;
 		}
-		if (skip_to) {
-			const char *q = g_strstr_len(p, end - p, skip_to);
-			p = q ? q + strlen(skip_to) - 1 : end;
-		}
+		if (skip_to)
+			p = skip_past(p, end, skip_to) - 1;
 	}
 	return true;
 }
@@ -624,47 +629,23 @@ static void scan_value(GString *out, const char *p, const char *end)
 	g_string_append_c(out, '\0');
 }
 
-static const char *skip_past(const char *p, const char *end, const char *lit)
-{
-	const char *q = g_strstr_len(p, end - p, lit);
-	return q ? q + strlen(lit) : end;
-}
-
 static bool name_char(char c)
 {
 	return c != '\0' && !g_ascii_isspace(c) && c != '=' && c != '>' && c != '/' && c != '<';
 }
 
-bool load_scan_at(int dirfd, const char *name, const char *path, struct scan *sc)
+bool load_scan_at(int dirfd, const char *name, struct scan *sc)
 {
-	char small[16384], *buf = small;
-	int fd = openat(dirfd, name, O_RDONLY | O_NONBLOCK | O_CLOEXEC);
-	struct stat st;
+	struct diag_list *quiet = diag_list_new(); /* an unreadable file is simply not scanned */
 	size_t len = 0;
-	const char *p, *end;
+	char *buf = read_file_at(dirfd, name, name, &len, quiet);
+	const char *p = buf, *end = buf + len;
 	GString *out;
 
-	(void)path;
+	diag_list_free(quiet);
 	memset(sc, 0, sizeof *sc);
-	if (fd < 0)
+	if (!buf)
 		return false;
-	if (fstat(fd, &st) != 0 || !S_ISREG(st.st_mode) || (guint64)st.st_size > LOAD_MAX_BYTES) {
-		close(fd);
-		return false;
-	}
-	if ((size_t)st.st_size >= sizeof small)
-		buf = g_malloc((size_t)st.st_size + 1);
-	while (len < (size_t)st.st_size) {
-		ssize_t n = read(fd, buf + len, (size_t)st.st_size - len);
-		if (n < 0 && errno == EINTR)
-			continue;
-		if (n <= 0)
-			break;
-		len += (size_t)n;
-	}
-	close(fd);
-	buf[len] = '\0';
-	p = buf, end = buf + len;
 	out = g_string_sized_new(MIN(len / 2, LOAD_SCAN_MAX));
 	while (p < end && (p = memchr(p, '<', (size_t)(end - p)))) {
 		if (starts(p, end, "<!--"))
@@ -676,13 +657,14 @@ bool load_scan_at(int dirfd, const char *name, const char *path, struct scan *sc
 		else if (starts(p, end, "<!") || starts(p, end, "</"))
 			p = skip_past(p + 2, end, ">");
 		else {
-			const char *name = ++p;
+			const char *el = ++p;
+			bool root = !sc->root;
 			while (p < end && name_char(*p))
 				p++;
-			if (!sc->root) {
-				const char *colon = memchr(name, ':', (size_t)(p - name));
+			if (root) {
+				const char *colon = memchr(el, ':', (size_t)(p - el));
 				sc->root = colon ? g_strndup(colon + 1, (gsize)(p - colon - 1))
-						 : g_strndup(name, (gsize)(p - name));
+						 : g_strndup(el, (gsize)(p - el));
 			}
 			for (;;) { /* the attributes */
 				const char *an, *ae, *v;
@@ -712,14 +694,11 @@ bool load_scan_at(int dirfd, const char *name, const char *path, struct scan *sc
 				sc->pairs++;
 				p = v + 1;
 			}
-			if (sc->root && !sc->root_pairs_set) {
+			if (root)
 				sc->root_pairs = sc->pairs;
-				sc->root_pairs_set = true;
-			}
 		}
 	}
-	if (buf != small)
-		g_free(buf);
+	g_free(buf);
 	sc->len = out->len;
 	sc->data = g_string_free(out, FALSE);
 	return sc->root != NULL;
@@ -727,7 +706,7 @@ bool load_scan_at(int dirfd, const char *name, const char *path, struct scan *sc
 
 bool load_scan(const char *path, struct scan *sc)
 {
-	return load_scan_at(AT_FDCWD, path, path, sc);
+	return load_scan_at(AT_FDCWD, path, sc);
 }
 
 void load_scan_clear(struct scan *sc)

@@ -46,15 +46,14 @@ struct scan {
 	char *data;
 	size_t len;
 	unsigned pairs, root_pairs;
-	bool root_pairs_set;
 };
 /* Scan PATH (bounded like load_parse; what it keeps of one file, at most LOAD_SCAN_MAX bytes of
  * names and values: a repository of hostile files must not fill memory).  False when it cannot
  * be read or has no element. */
 #define LOAD_SCAN_MAX (1u << 20)
 bool load_scan(const char *path, struct scan *sc);
-/* The same for PATH opened as NAME relative to the folder DIRFD. */
-bool load_scan_at(int dirfd, const char *name, const char *path, struct scan *sc);
+/* The same for the file NAME of the folder DIRFD. */
+bool load_scan_at(int dirfd, const char *name, struct scan *sc);
 void load_scan_clear(struct scan *sc);
 /* Route libxml2's error reporting of the calling thread to nowhere: every error slm wants is
  * collected through the structured handlers of the contexts it creates.  Call in every thread

@@ -1358,9 +1358,6 @@ static void page_size(struct pdf_doc *doc, xmlNodePtr root)
 	doc->text_h = doc->page_h - doc->margin_t - PDF_MM(22);
 }
 
-/* One font map per thread, kept for the life of the thread: loading and measuring the CJK fonts
- * is most of the cost of a small document, and a rendering run makes many (pango font maps are
- * not shared between threads). */
 static char *fonts_dir;
 
 void pdf_fonts_dir(const char *dir)
@@ -1390,6 +1387,9 @@ static gpointer add_fonts(gpointer unused)
 	return NULL;
 }
 
+/* One font map per thread, kept for the life of the thread: loading and measuring the CJK fonts
+ * is most of the cost of a small document, and a rendering run makes many (pango font maps are
+ * not shared between threads). */
 static PangoFontMap *thread_fontmap(void)
 {
 	static GPrivate fontmap = G_PRIVATE_INIT(g_object_unref);

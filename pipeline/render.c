@@ -475,6 +475,53 @@ void render_ctx_free(struct render_ctx *rc)
 	g_free(rc);
 }
 
+struct render_pool {
+	const struct repo *r;
+	const struct index *ix;
+	const struct model *m;
+	char *root;
+	gint32 as_of;
+	GAsyncQueue *idle; /* struct render_ctx* not in use: all of them once every thread is done */
+};
+
+struct render_pool *render_pool_new(const struct repo *r, const struct index *ix,
+				    const struct model *m, const char *repo_root, gint32 as_of,
+				    struct diag_list *dl)
+{
+	struct render_ctx *rc = render_ctx_new(r, ix, m, repo_root, as_of, dl);
+	struct render_pool *p;
+
+	if (!rc)
+		return NULL;
+	p = g_new0(struct render_pool, 1);
+	*p = (struct render_pool){r, ix, m, g_strdup(repo_root), as_of,
+				  g_async_queue_new_full((GDestroyNotify)render_ctx_free)};
+	g_async_queue_push(p->idle, rc);
+	return p;
+}
+
+bool render_pool_file(struct render_pool *p, const char *source, const char *stylesheet,
+		      const char *out, bool layout_only, GPtrArray *deps, struct diag_list *dl)
+{
+	struct render_ctx *rc = g_async_queue_try_pop(p->idle);
+	bool ok;
+
+	if (!rc && !(rc = render_ctx_new(p->r, p->ix, p->m, p->root, p->as_of, dl)))
+		return false;
+	ok = render_file(rc, source, stylesheet, out, layout_only, deps, dl);
+	g_async_queue_push(p->idle, rc);
+	return ok;
+}
+
+void render_pool_free(struct render_pool *p)
+{
+	if (!p)
+		return;
+	g_async_queue_unref(p->idle); /* frees the contexts */
+	g_free(p->root);
+	g_free(p);
+}
+
 char *render_stylesheet_for(enum kind k)
 {
 	char *name = g_strconcat(kind_name(k), ".xsl", NULL);

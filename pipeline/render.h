@@ -27,6 +27,20 @@ xmlDocPtr render_layout(struct render_ctx *rc, const char *source, const char *s
 bool render_file(struct render_ctx *rc, const char *source, const char *stylesheet,
 		 const char *out, bool layout_only, GPtrArray *deps, struct diag_list *dl);
 
+/* Rendering from several threads at once: a render_ctx per thread at a time, taken from those not
+ * in use or made when none is free (each compiles and keeps its own stylesheets).  The first is
+ * made here, so that what would stop every rendering (no layout schema, no repository) is said
+ * once, in DL: NULL then. */
+struct render_pool;
+struct render_pool *render_pool_new(const struct repo *r, const struct index *ix,
+				    const struct model *m, const char *repo_root, gint32 as_of,
+				    struct diag_list *dl);
+/* render_file with a context of the pool: safe to call from several threads. */
+bool render_pool_file(struct render_pool *p, const char *source, const char *stylesheet,
+		      const char *out, bool layout_only, GPtrArray *deps, struct diag_list *dl);
+/* Every thread done: frees the pool and its contexts. */
+void render_pool_free(struct render_pool *p);
+
 /* The stylesheet that renders KIND (a g_malloc'd path), or NULL when slm has none. */
 char *render_stylesheet_for(enum kind k);
 

@@ -71,16 +71,9 @@ static void load_one(struct slot *slot, const struct job *job)
 
 	slot->dl = diag_list_new();
 	x = load_parse_dict(slot->path, l->dict, slot->dl);
-	if (!x) {
-		g_async_queue_push(job->loaders, l);
-		return;
-	}
-	k = load_kind(x, slot->path, slot->dl);
-	if (k == KIND_UNKNOWN) {
-		xmlFreeDoc(x);
-		g_async_queue_push(job->loaders, l);
-		return;
-	}
+	k = x ? load_kind(x, slot->path, slot->dl) : KIND_UNKNOWN;
+	if (k == KIND_UNKNOWN)
+		goto done;
 	/* without a schema (render's view of the repository) documents are taken as they are */
 	valid = l->v ? schema_validate_with(l->v, x, slot->path, slot->dl) : true;
 	if (job->keep) {
@@ -91,7 +84,9 @@ static void load_one(struct slot *slot, const struct job *job)
 		slot->doc->path = (char *)slot->path;
 		slot->doc->path_borrowed = true;
 	}
-	xmlFreeDoc(x);
+done:
+	if (x)
+		xmlFreeDoc(x);
 	g_async_queue_push(job->loaders, l);
 }
 
@@ -127,19 +122,18 @@ unsigned repo_jobs(void)
 	return MAX(1u, g_get_num_processors());
 }
 
-/* Run TASK(slot, job) for every slot, on all cores when there are several. */
-static void run_all(GFunc task, void *slots, size_t size, guint n, void *job)
+void repo_run_all(GFunc task, void *items, size_t size, guint n, void *user)
 {
 	unsigned jobs = repo_jobs();
 
 	if (jobs > 1 && n > 1) {
-		GThreadPool *pool = g_thread_pool_new(task, job, (gint)MIN(jobs, n), TRUE, NULL);
+		GThreadPool *pool = g_thread_pool_new(task, user, (gint)MIN(jobs, n), TRUE, NULL);
 		for (guint i = 0; i < n; i++)
-			g_thread_pool_push(pool, (char *)slots + i * size, NULL);
+			g_thread_pool_push(pool, (char *)items + i * size, NULL);
 		g_thread_pool_free(pool, FALSE, TRUE);
 	} else {
 		for (guint i = 0; i < n; i++)
-			task((char *)slots + i * size, job);
+			task((char *)items + i * size, user);
 	}
 }
 
@@ -156,7 +150,7 @@ static struct repo *load_files(GPtrArray *files, unsigned found, const struct sc
 	r->files = found;
 	for (guint i = 0; i < files->len; i++)
 		slots[i].path = files->pdata[i];
-	run_all(worker, slots, sizeof *slots, files->len, &job);
+	repo_run_all(worker, slots, sizeof *slots, files->len, &job);
 	for (guint i = 0; i < files->len; i++) {
 		if (slots[i].dl) {
 			diag_list_take(dl, slots[i].dl);
@@ -194,31 +188,29 @@ struct repo *repo_load(char **paths, const struct schema *s, bool keep, struct d
 struct scanned {
 	const char *path;
 	struct scan sc;
-	enum kind kind;
-	bool ok;
+	enum kind kind; /* KIND_UNKNOWN: unreadable, no element, not an slm document */
 };
 
 /* The files of one folder, scanned relative to it: no path lookup per file. */
 struct folder {
 	struct scanned *files;
 	guint n;
-	size_t dirlen; /* of the folder's part of their paths ("" when 0) */
+	size_t dirlen; /* of the folder's part of their paths (0: none) */
 };
 
 static void scan_folder(gpointer data, gpointer user)
 {
 	struct folder *fo = data;
 	char *dir = fo->dirlen ? g_strndup(fo->files[0].path, fo->dirlen) : NULL;
-	int dfd = dir ? open(dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC) : AT_FDCWD;
+	int dfd = dir ? open(dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC) : -1;
+	size_t skip = dfd >= 0 ? fo->dirlen + 1 : 0; /* else the whole path, from here */
 
 	(void)user;
 	for (guint i = 0; i < fo->n; i++) {
 		struct scanned *f = &fo->files[i];
-		f->ok = dfd >= 0 || dfd == AT_FDCWD
-				? load_scan_at(dfd, f->path + (fo->dirlen ? fo->dirlen + 1 : 0),
-					       f->path, &f->sc)
-				: load_scan(f->path, &f->sc);
-		f->kind = f->ok ? kind_by_name(f->sc.root) : KIND_UNKNOWN;
+		f->kind = load_scan_at(dfd >= 0 ? dfd : AT_FDCWD, f->path + skip, &f->sc)
+				  ? kind_by_name(f->sc.root)
+				  : KIND_UNKNOWN;
 	}
 	if (dfd >= 0)
 		close(dfd);
@@ -313,7 +305,7 @@ struct repo *repo_load_reached(char **paths, char **from, struct diag_list *dl)
 				g_array_append_val(folders, fo);
 			}
 		}
-		run_all(scan_folder, folders->data, sizeof(struct folder), folders->len, NULL);
+		repo_run_all(scan_folder, folders->data, sizeof(struct folder), folders->len, NULL);
 		g_array_free(folders, TRUE);
 	}
 

@@ -32,5 +32,8 @@ void repo_free(struct repo *r);
 
 /* Worker threads: the number of processors, or $SLM_JOBS. */
 unsigned repo_jobs(void);
+/* TASK(item, USER) for each of the N items of SIZE bytes at ITEMS, on repo_jobs() threads when
+ * there are several; returns when all are done. */
+void repo_run_all(GFunc task, void *items, size_t size, guint n, void *user);
 
 #endif
