@@ -7,11 +7,18 @@ MANDIR = $(PREFIX)/share/man
 VERSION = 0.1.0
 
 CC ?= cc
-PKGS = libxml-2.0 libxslt libexslt glib-2.0 pangocairo cairo fontconfig
+LIBDIR = $(PREFIX)/lib/slm
+# slm itself links the XML libraries and glib; its PDF renderer (PDF_SRC), the only part that
+# uses pango, cairo and fontconfig, is a module of its own, slm-pdf.so (pipeline/pdf.h).
+CORE_PKGS = libxml-2.0 libxslt libexslt glib-2.0
+PKGS = $(CORE_PKGS) pangocairo cairo fontconfig
 OPT ?= -O2 -g
 CFLAGS_ALL = -std=c11 -D_POSIX_C_SOURCE=200809L $(OPT) -Wall -Wextra -Werror -Ipipeline \
 	$(shell pkg-config --cflags $(PKGS)) -DSLM_VERSION='"$(VERSION)"' -DSLM_DATADIR='"$(DATADIR)"' -DSLM_SRCDIR='"$(CURDIR)"' $(CFLAGS)
 LIBS = $(shell pkg-config --libs $(PKGS)) -lpthread -lm
+CORE_LIBS = $(shell pkg-config --libs $(CORE_PKGS)) -lpthread -lm -ldl
+# what the module takes from the binary
+EXPORTS = -Wl,--export-dynamic-symbol=diag_add
 CHECK_LIBS = $(shell pkg-config --libs check 2>/dev/null)
 
 SRC = $(sort $(wildcard pipeline/*.c))
@@ -19,7 +26,10 @@ LIB_SRC = $(filter-out pipeline/main.c,$(SRC))
 UNIT_SRC = $(sort $(wildcard tests/unit/check_*.c))
 
 B ?= build
+PDF_SRC = $(addprefix pipeline/,pdf_typeset.c pdf_draw.c pdf_chart.c paginate.c linebreak.c)
 OBJ = $(SRC:pipeline/%.c=$(B)/%.o)
+SLM_OBJ = $(filter-out $(PDF_SRC:pipeline/%.c=$(B)/%.o),$(OBJ))
+PDF_OBJ = $(PDF_SRC:pipeline/%.c=$(B)/pic/%.o)
 LIB_OBJ = $(LIB_SRC:pipeline/%.c=$(B)/%.o)
 UNITS = $(UNIT_SRC:tests/unit/%.c=$(B)/%)
 SLM_BIN ?= ./slm
@@ -34,20 +44,28 @@ fonts/slm-%.otf: tools/fonts.py
 	$(PYTHON) tools/fonts.py $@ $*
 
 .PHONY: FORCE all deps fuzz check unit-tests sanitize demo bench install uninstall clean fmt
-all: slm tools/gen/slm-gen $(FONTS)
+all: slm slm-pdf.so tools/gen/slm-gen $(FONTS)
 
 deps:
 	@tools/deps.sh
 
-slm: $(OBJ)
-	$(CC) $(LDFLAGS) -o $@ $(OBJ) $(LIBS)
+slm: $(SLM_OBJ) slm-pdf.so
+	$(CC) $(LDFLAGS) $(EXPORTS) -o $@ $(SLM_OBJ) $(CORE_LIBS)
+
+# The renderer module, found beside the binary that loads it (or in LIBDIR once installed).
+slm-pdf.so $(B)/slm-pdf.so: $(PDF_OBJ)
+	$(CC) $(LDFLAGS) -shared -o $@ $(PDF_OBJ) $(LIBS)
 
 # A binary in a private build tree: `make B=/tmp/mine /tmp/mine/slm` (parallel work in one clone)
-$(B)/slm: $(OBJ)
-	$(CC) $(LDFLAGS) -o $@ $(OBJ) $(LIBS)
+$(B)/slm: $(SLM_OBJ) $(B)/slm-pdf.so
+	$(CC) $(LDFLAGS) $(EXPORTS) -o $@ $(SLM_OBJ) $(CORE_LIBS)
 
 $(B)/%.o: pipeline/%.c $(wildcard pipeline/*.h) | $(B)
 	$(CC) $(CFLAGS_ALL) -c -o $@ $<
+
+$(B)/pic/%.o: pipeline/%.c $(wildcard pipeline/*.h) | $(B)
+	@mkdir -p $(B)/pic
+	$(CC) $(CFLAGS_ALL) -fPIC -c -o $@ $<
 
 $(B)/check_%: tests/unit/check_%.c $(LIB_OBJ)
 	$(CC) $(CFLAGS_ALL) $(shell pkg-config --cflags check) -o $@ $< $(LIB_OBJ) $(LIBS) $(CHECK_LIBS)
@@ -57,20 +75,23 @@ $(B):
 
 # The installed data folder is compiled into schema.o: rebuild it when PREFIX changes.
 $(B)/datadir.stamp: FORCE | $(B)
-	@echo '$(DATADIR)' | cmp -s - $@ || echo '$(DATADIR)' > $@
+	@echo '$(DATADIR) $(LIBDIR)' | cmp -s - $@ || echo '$(DATADIR) $(LIBDIR)' > $@
 $(B)/schema.o: $(B)/datadir.stamp
+$(B)/pdf_module.o: CFLAGS_ALL += -DSLM_LIBDIR='"$(LIBDIR)"'
+$(B)/pdf_module.o: $(B)/datadir.stamp
 FORCE:
 
 tools/gen/slm-gen: tools/gen/slm-gen.c
 	$(CC) -std=c11 -O2 -Wall -Wextra -Werror -o $@ $<
 
 # Every test: Check unit tests, then the golden suites running the real binary.
-REPLAYS = $(B)/replay_check $(B)/replay_time
+REPLAYS = $(B)/replay_check $(B)/replay_time $(B)/replay_layout
 check: all $(UNITS) $(REPLAYS)
 	@tools/deps.sh
 	@set -e; for t in $(UNITS); do echo "unit: $$t"; CK_FORK=no $$t; done
 	@$(B)/replay_check tests/fuzz/regressions/check samples
 	@$(B)/replay_time tests/fuzz/regressions/time tests/fuzz/seeds/time
+	@$(B)/replay_layout tests/fuzz/regressions/layout tests/render/layouts
 	@SLM=$(SLM_BIN) tests/run.sh
 
 # The whole suite under AddressSanitizer and UndefinedBehaviorSanitizer, in its own build tree.
@@ -83,22 +104,23 @@ sanitize:
 		LDFLAGS='-fsanitize=address,undefined' CHECK_LIBS='$(CHECK_LIBS) -fsanitize=address,undefined' \
 		SLM_BIN=build-san/slm-san check-only
 
-build-san/slm-san: $(OBJ)
-	$(CC) $(LDFLAGS) -o $@ $(OBJ) $(LIBS)
+build-san/slm-san: $(SLM_OBJ) build-san/slm-pdf.so
+	$(CC) $(LDFLAGS) $(EXPORTS) -o $@ $(SLM_OBJ) $(CORE_LIBS)
 
 check-only: $(UNITS) $(REPLAYS) $(FONTS)
 	@set -e; for t in $(UNITS); do echo "unit: $$t"; CK_FORK=no $$t; done
 	@$(B)/replay_check tests/fuzz/regressions/check samples
 	@$(B)/replay_time tests/fuzz/regressions/time tests/fuzz/seeds/time
+	@$(B)/replay_layout tests/fuzz/regressions/layout tests/render/layouts
 	@SLM=$(SLM_BIN) tests/run.sh
 
 # Fuzzing (libFuzzer, clang, AddressSanitizer + UndefinedBehaviorSanitizer): each target runs
 # FUZZ_TIME seconds on a corpus seeded from samples/ and the tests; what it finds lands in
 # out/fuzz/ and belongs in tests/fuzz/regressions/TARGET/ once fixed (make check replays them).
 FUZZ_TIME ?= 60
-FUZZ_TARGETS = check time
+FUZZ_TARGETS = check time layout
 FUZZ_FLAGS = -O1 -g -fno-omit-frame-pointer -fsanitize=fuzzer-no-link,address,undefined
-fuzz:
+fuzz: all
 	@tools/deps.sh --fuzz
 	$(MAKE) B=build-fuzz CC=clang OPT='$(FUZZ_FLAGS)' $(FUZZ_TARGETS:%=build-fuzz/fuzz_%)
 	@set -e; for t in $(FUZZ_TARGETS); do \
@@ -106,9 +128,13 @@ fuzz:
 		case $$t in \
 		check) find samples tests/fuzz/repo tests/bad/cases -name '*.xml' -size -64k | \
 			while read f; do cp "$$f" "out/fuzz/corpus-$$t/$$(echo "$$f" | tr / _)"; done ;; \
+		layout) cp tests/render/layouts/*.xml out/fuzz/corpus-$$t/; \
+			./slm render --quiet --layout --as-of 2025-11-30 -o out/fuzz/corpus-$$t \
+				$$(find samples -name '*.xml' ! -name '.*' | sort) || true ;; \
 		*) cp tests/fuzz/seeds/$$t/* out/fuzz/corpus-$$t/ ;; \
 		esac; \
 		echo "fuzz: $$t for $(FUZZ_TIME) s"; \
+		LSAN_OPTIONS=suppressions=$(CURDIR)/tests/lsan.supp:print_suppressions=0 \
 		build-fuzz/fuzz_$$t -max_total_time=$(FUZZ_TIME) -timeout=10 -rss_limit_mb=2048 \
 			-artifact_prefix=out/fuzz/$$t- out/fuzz/corpus-$$t tests/fuzz/regressions/$$t; \
 	done
@@ -139,6 +165,8 @@ install: all
 		$(DESTDIR)$(DATADIR)/stylesheets $(DESTDIR)$(MANDIR)/man1 \
 		$(DESTDIR)$(PREFIX)/share/bash-completion/completions
 	install -m 755 slm $(DESTDIR)$(BINDIR)/slm
+	install -d $(DESTDIR)$(LIBDIR)
+	install -m 644 slm-pdf.so $(DESTDIR)$(LIBDIR)/slm-pdf.so
 	install -m 644 schemas/*.xsd schemas/catalog.xml $(DESTDIR)$(DATADIR)/schemas/
 	install -m 644 templates/*.xml $(DESTDIR)$(DATADIR)/templates/
 	install -m 644 stylesheets/*.xsl $(DESTDIR)$(DATADIR)/stylesheets/
@@ -151,10 +179,10 @@ install: all
 uninstall:
 	rm -f $(DESTDIR)$(BINDIR)/slm $(DESTDIR)$(MANDIR)/man1/slm.1 \
 		$(DESTDIR)$(PREFIX)/share/bash-completion/completions/slm
-	rm -rf $(DESTDIR)$(DATADIR)
+	rm -rf $(DESTDIR)$(DATADIR) $(DESTDIR)$(LIBDIR)
 
 fmt:
 	clang-format -i pipeline/*.c pipeline/*.h tests/unit/*.c
 
 clean:
-	rm -rf build build-san build-fuzz slm tools/gen/slm-gen out fonts
+	rm -rf build build-san build-fuzz slm slm-pdf.so tools/gen/slm-gen out fonts

@@ -578,12 +578,16 @@ for N in $SIZES; do
 				"${S_CROSS:-n/a }" "${P_SLM:-n/a}" "${P_FOP:-${P_FOPB:-n/a}}"
 		} >>"$SUMMARY"
 	fi
-	# Peak memory of check against the input, and above what slm takes with no document at all.
+	# Peak memory of check against the input, above what slm takes with no document at all, and
+	# what xmllint alone takes (its largest process: libxml2 and the compiled schema).
+	XRSS=""
+	for ((i = 0; i < NROWS; i++)); do [ "${ROW_NAMES[i]}" = xmllint ] && XRSS=${R_RSS[i]}; done
 	for ((i = 0; i < NROWS; i++)); do
 		[ "${ROW_NAMES[i]}" = check ] && [ -n "${R_RSS[i]}" ] && [ "$BYTES" -gt 0 ] || continue
-		awk -v k="${R_RSS[i]}" -v b="$BYTES" -v e="${EMPTY_RSS:-}" -v d="$DOCS" 'BEGIN {
+		awk -v k="${R_RSS[i]}" -v b="$BYTES" -v e="${EMPTY_RSS:-}" -v x="$XRSS" -v d="$DOCS" 'BEGIN {
 			printf "%s documents: slm check peak RSS %.1f MiB = %.2fx the input (target <= 3x)", d, k / 1024, k * 1024 / b
 			if (e != "") printf "; with no document it takes %.1f MiB (libraries, compiled schemas): the documents add %.1f MiB = %.2fx the input", e / 1024, (k - e) / 1024, (k - e) * 1024 / b
+			if (x != "") printf "; xmllint alone: %.1f MiB = %.2fx", x / 1024, x * 1024 / b
 			printf "\n" }' >>"$SUMMARY"
 	done
 	if [ "$BUILD" -ge 1 ] && in_list "$N" "$BUILD_SIZES"; then

@@ -255,6 +255,10 @@ int cli_run(const struct run_opts *o)
 		return EXIT_USAGE;
 	}
 	r = repo_load(o->paths, s, o->rules, dl);
+	/* the schema and the parsers' freed trees are not needed again: give their pages back
+	 * before the index and the model grow (peak memory, issue 7) */
+	schema_free(s);
+	malloc_trim(0);
 	if (o->rules) {
 		struct index *ix = index_build(r);
 		struct model *m = model_build(r, ix);
@@ -275,7 +279,6 @@ int cli_run(const struct run_opts *o)
 	else if (!pdf && write_report(o, fmt, dl, r->files) != 0)
 		rc = EXIT_USAGE;
 	repo_free(r);
-	schema_free(s);
 	diag_list_free(dl);
 	return rc;
 }

@@ -76,8 +76,8 @@ static size_t value_len(xmlAttrPtr a)
 	return n;
 }
 
-/* Elements, attributes and the bytes of the values and texts under X that the doc keeps itself
- * (not pooled): one allocation each. */
+/* Elements, attributes and the bytes of the values under X that the doc keeps itself (not
+ * pooled): one allocation each. */
 static void count(xmlNodePtr x, unsigned *nodes, unsigned *attrs, size_t *bytes, bool pooled)
 {
 	for (; x; x = x->next) {
@@ -90,11 +90,6 @@ static void count(xmlNodePtr x, unsigned *nodes, unsigned *attrs, size_t *bytes,
 			if (!pooled || n > POOLED_MAX)
 				*bytes += n + 1;
 		}
-		for (xmlNodePtr c = x->children; c; c = c->next)
-			if ((c->type == XML_TEXT_NODE || c->type == XML_CDATA_SECTION_NODE) &&
-			    c->content)
-				*bytes += strlen((const char *)c->content);
-		*bytes += 1;
 		count(x->children, nodes, attrs, bytes, pooled);
 	}
 }
@@ -115,24 +110,6 @@ static const char *keep(struct builder *b, const char *s, size_t len)
 	return r;
 }
 
-static const char *own_text(struct builder *b, xmlNodePtr x)
-{
-	GString *s = NULL;
-	const char *r;
-
-	for (xmlNodePtr c = x->children; c; c = c->next)
-		if ((c->type == XML_TEXT_NODE || c->type == XML_CDATA_SECTION_NODE) && c->content) {
-			if (!s)
-				s = g_string_new(NULL);
-			g_string_append(s, (const char *)c->content);
-		}
-	if (!s)
-		return NULL;
-	r = keep(b, s->str, s->len);
-	g_string_free(s, TRUE);
-	return r;
-}
-
 static struct node *build(struct builder *b, xmlNodePtr x, struct node *parent)
 {
 	struct node *first = NULL, *prev = NULL;
@@ -144,8 +121,8 @@ static struct node *build(struct builder *b, xmlNodePtr x, struct node *parent)
 			continue;
 		n = &b->d->nodes[b->next_node++];
 		n->name = g_intern_string((const char *)x->name);
-		n->parent = parent;
-		n->line = (unsigned)xmlGetLineNo(x);
+		n->up = parent ? (unsigned)(n - parent) : 0;
+		n->line = (unsigned)MIN(MAX(xmlGetLineNo(x), 0), 0x7fffffff);
 		n->attrs = &b->d->attrs[b->next_attr];
 		for (xmlAttrPtr a = x->properties; a; a = a->next) {
 			struct attr *at = &b->d->attrs[b->next_attr++];
@@ -166,10 +143,9 @@ static struct node *build(struct builder *b, xmlNodePtr x, struct node *parent)
 			xmlFree(v);
 			n->nattrs++;
 		}
-		n->text = own_text(b, x);
-		n->children = build(b, x->children, n);
+		n->has_children = build(b, x->children, n) != NULL;
 		if (prev)
-			prev->next = n;
+			prev->next = (unsigned)(n - prev);
 		else
 			first = n;
 		prev = n;
@@ -279,7 +255,7 @@ const char *node_attr(const struct node *n, const char *name)
 
 static struct node *match(struct node *n, const char *name)
 {
-	for (; n; n = n->next)
+	for (; n; n = node_sibling(n))
 		if (!name || strcmp(n->name, name) == 0)
 			return n;
 	return NULL;
@@ -287,10 +263,10 @@ static struct node *match(struct node *n, const char *name)
 
 struct node *node_child(const struct node *n, const char *name)
 {
-	return n ? match(n->children, name) : NULL;
+	return n ? match(node_children(n), name) : NULL;
 }
 
 struct node *node_next(const struct node *n, const char *name)
 {
-	return match(n->next, name);
+	return match(node_sibling(n), name);
 }

@@ -2,8 +2,10 @@
  *
  * libxml2's DOM costs ten times the size of the text; a repository of 100,000 documents must fit
  * in a few times its size on disk (issue 7), so each document is copied into a compact tree of
- * elements and attributes (names interned once per process, values in one string chunk per
- * document) and the DOM is freed.  Rules read this tree; rendering re-reads the file. */
+ * elements and attributes (names interned once per process, short values pooled, long ones in
+ * the document's own allocation) and the DOM is freed.  The vocabulary carries its data in
+ * attributes: element text (descriptions, notes) is not kept.  Rules read this tree; rendering
+ * re-reads the file. */
 #ifndef SLM_DOC_H
 #define SLM_DOC_H
 
@@ -39,14 +41,34 @@ struct attr {
 	const char *value;
 };
 
+/* A document's elements lie in one array in document order, so a node finds its first child
+ * right after itself and its parent and next sibling by distance: 32 bytes an element. */
 struct node {
 	const char *name; /* local name, interned */
-	struct node *parent, *children, *next;
 	struct attr *attrs;
 	unsigned nattrs;
-	unsigned line;
-	const char *text; /* the element's own text, or NULL */
+	unsigned line : 31;
+	unsigned has_children : 1;
+	unsigned up;   /* elements back to the parent; 0: the root */
+	unsigned next; /* elements on to the next sibling; 0: the last one */
 };
+
+static inline struct node *node_parent(const struct node *n)
+{
+	return n->up ? (struct node *)(n - n->up) : NULL;
+}
+
+/* The first child element, or NULL. */
+static inline struct node *node_children(const struct node *n)
+{
+	return n->has_children ? (struct node *)(n + 1) : NULL;
+}
+
+/* The next sibling element, or NULL. */
+static inline struct node *node_sibling(const struct node *n)
+{
+	return n->next ? (struct node *)(n + n->next) : NULL;
+}
 
 struct doc {
 	char *path; /* as shown to the user */

@@ -32,10 +32,12 @@ static bool declared(const struct node *n, enum target *t)
 		{"review", "finding", T_FINDING},
 		{"review", "action", T_ACTION},
 	};
-	if (!n->parent)
+	const struct node *parent = node_parent(n);
+
+	if (!parent)
 		return false;
 	for (size_t i = 0; i < G_N_ELEMENTS(decl); i++)
-		if (strcmp(n->name, decl[i].name) == 0 && strcmp(n->parent->name, decl[i].parent) == 0) {
+		if (strcmp(n->name, decl[i].name) == 0 && strcmp(parent->name, decl[i].parent) == 0) {
 			*t = decl[i].t;
 			return true;
 		}
@@ -91,13 +93,13 @@ static void declare(struct index *ix, GHashTable *doc_local, const struct doc *d
 
 static void walk(struct index *ix, GHashTable *doc_local, const struct doc *d, const struct node *n)
 {
-	for (; n; n = n->next) {
+	for (; n; n = node_sibling(n)) {
 		enum target t;
 		const char *id;
 
 		if (declared(n, &t) && (id = node_attr(n, "id")) && *id)
 			declare(ix, doc_local, d, n, id, t);
-		walk(ix, doc_local, d, n->children);
+		walk(ix, doc_local, d, node_children(n));
 	}
 }
 
@@ -123,7 +125,7 @@ struct index *index_build(const struct repo *r)
 		if ((id = node_attr(d->root, "id")) && *id)
 			declare(ix, doc_local, d, d->root, id, (enum target)d->kind);
 		g_hash_table_remove_all(doc_local);
-		walk(ix, doc_local, d, d->root->children);
+		walk(ix, doc_local, d, node_children(d->root));
 	}
 	g_hash_table_destroy(doc_local);
 	return ix;
@@ -201,7 +203,8 @@ guint32 index_ref_mask(const struct node *n, const char *attr)
 	if (attr[0] == 'r' && strcmp(attr, "ref") == 0) {
 		/* a release item names a proposal resource, or for suppliers the contract */
 		if (strcmp(n->name, "item") == 0) {
-			const char *kind = n->parent ? node_attr(n->parent, "kind") : NULL;
+			const struct node *list = node_parent(n);
+			const char *kind = list ? node_attr(list, "kind") : NULL;
 			return kind && strcmp(kind, "supplier") == 0
 				       ? TBIT(KIND_CONTRACT) | TBIT(T_SUPPLIER) | TBIT(T_RESOURCE)
 				       : TBIT(T_RESOURCE);

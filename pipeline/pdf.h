@@ -5,8 +5,14 @@
  * output is a pure function of the layout and the options: identical input, identical bytes.
  *
  * The stages live in three files: pdf_typeset.c (layout DOM → measured items), pdf_draw.c
- * (pagination, pages → cairo PDF surface, and pdf_render itself), pdf_chart.c (line and bar
- * charts).  The part of this header under PDF_INTERNAL is shared by those three files only. */
+ * (pagination, pages → cairo PDF surface, and the rendering itself), pdf_chart.c (line and bar
+ * charts).  The part of this header under PDF_INTERNAL is shared by those three files only.
+ *
+ * They are built, with paginate.c and linebreak.c, into a module of their own, slm-pdf.so, the
+ * only part of slm linked with pango, cairo and fontconfig: pdf_module.c loads it on the first
+ * document rendered, so that the commands that render nothing (validate, check, most of a build
+ * with nothing changed) neither map nor relocate those libraries (5 MiB of memory and 10 ms of
+ * every start).  A program linked with these files (the tests) uses them directly. */
 #ifndef SLM_PDF_H
 #define SLM_PDF_H
 
@@ -35,6 +41,17 @@ bool pdf_render(xmlDocPtr layout, FILE *out, const struct pdf_opts *opts, const 
 /* The folder of slm's fonts (DATADIR/fonts): its *.otf are added to fontconfig before the first
  * document is typeset.  Call before rendering starts; without it the Noto faces are used. */
 void pdf_fonts_dir(const char *dir);
+
+/* What slm-pdf.so exports, as one table (pdf_draw.c); ABI and VERSION must match the binary's. */
+#define PDF_MODULE_ABI 1
+struct pdf_module {
+	unsigned abi;
+	const char *version;
+	bool (*render)(xmlDocPtr layout, FILE *out, const struct pdf_opts *opts, const char *source,
+	               struct diag_list *dl);
+	void (*fonts_dir)(const char *dir);
+};
+extern const struct pdf_module slm_pdf_module;
 
 #ifdef PDF_INTERNAL
 
@@ -197,6 +214,7 @@ struct pdf_font {
 };
 
 /* pdf_typeset.c */
+void pdf_typeset_fonts_dir(const char *dir);
 struct pdf_doc *pdf_doc_new(xmlDocPtr xml, const struct pdf_opts *opts, const char *source,
                             struct diag_list *dl);
 void pdf_doc_free(struct pdf_doc *doc);

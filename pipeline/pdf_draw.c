@@ -651,8 +651,8 @@ static bool draw(struct pdf_doc *doc, const struct flow *f, FILE *out)
 	return st == CAIRO_STATUS_SUCCESS;
 }
 
-bool pdf_render(xmlDocPtr layout, FILE *out, const struct pdf_opts *opts, const char *source,
-                struct diag_list *dl)
+static bool render(xmlDocPtr layout, FILE *out, const struct pdf_opts *opts, const char *source,
+                   struct diag_list *dl)
 {
 	static const struct pdf_opts none = {NULL, NULL, NULL};
 	struct pdf_doc *doc = pdf_doc_new(layout, opts ? opts : &none, source, dl);
@@ -673,3 +673,6 @@ bool pdf_render(xmlDocPtr layout, FILE *out, const struct pdf_opts *opts, const 
 	pdf_doc_free(doc);
 	return ok;
 }
+
+const struct pdf_module slm_pdf_module = {PDF_MODULE_ABI, SLM_VERSION, render,
+                                          pdf_typeset_fonts_dir};

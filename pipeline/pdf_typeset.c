@@ -854,7 +854,8 @@ static void kv(struct pdf_doc *doc, xmlNodePtr el)
 		b.layout = block_layout(doc, c, &vf, doc->text_w - kw, NULL);
 		b.aux_x = kw;
 		b.dy = 2;
-		if (cap_height(b.layout, doc->text_h * 0.8) | cap_height(b.aux, doc->text_h * 0.8))
+		bool cut = cap_height(b.layout, doc->text_h * 0.8);
+		if (cap_height(b.aux, doc->text_h * 0.8) || cut)
 			pdf_warn(doc, "<kv> pair \"%s\": taller than a page, cut", k ? k : "");
 		double h = MAX(layout_height(b.layout), layout_height(b.aux)) + 4;
 		add(doc, item(h, first ? vf.size * 0.6 : 0), b, false);
@@ -1360,7 +1361,7 @@ static void page_size(struct pdf_doc *doc, xmlNodePtr root)
 
 static char *fonts_dir;
 
-void pdf_fonts_dir(const char *dir)
+void pdf_typeset_fonts_dir(const char *dir)
 {
 	g_free(fonts_dir);
 	fonts_dir = g_strdup(dir);

@@ -200,7 +200,7 @@ static bool props_have(const GPtrArray *props, const char *name, const char *att
 {
 	for (guint i = 0; i < props->len; i++) {
 		const struct doc *d = props->pdata[i];
-		for (const struct node *n = d->root->children; n; n = n->next) {
+		for (const struct node *n = node_children(d->root); n; n = node_sibling(n)) {
 			bool listing =
 			    name ? strcmp(n->name, name) == 0
 			         : strcmp(n->name, "ola") == 0 || strcmp(n->name, "contract") == 0;

@@ -123,13 +123,13 @@ static void check_ref(const struct check_ctx *c, const struct doc *d, const stru
 
 static void walk_refs(const struct check_ctx *c, const struct doc *d, const struct node *n)
 {
-	for (; n; n = n->next) {
+	for (; n; n = node_sibling(n)) {
 		for (unsigned i = 0; i < n->nattrs; i++) {
 			guint32 mask = index_ref_mask(n, n->attrs[i].name);
 			if (mask && *n->attrs[i].value)
 				check_ref(c, d, n, n->attrs[i].name, n->attrs[i].value, mask);
 		}
-		walk_refs(c, d, n->children);
+		walk_refs(c, d, node_children(n));
 	}
 }
 

@@ -1072,7 +1072,7 @@ static void check_targets(struct run *r, const struct svc *s, const struct doc *
 		const struct occ *o = occ_at(s, i);
 		if (o->to < af || o->from > at)
 			continue; /* not in force then: term-gap's concern */
-		for (const struct node *t = o->node->children; t; t = t->next)
+		for (const struct node *t = node_children(o->node); t; t = node_sibling(t))
 			if (strcmp(t->name, "response") == 0 || strcmp(t->name, "resolution") == 0)
 				weaker(r, s, a, o, t);
 	}

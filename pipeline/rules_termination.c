@@ -314,7 +314,7 @@ static void missing_resource(const struct check_ctx *c, const struct doc *t,
 		diag = rule_report(c, RULE_RELEASE_INCOMPLETE, t, other,
 		                   "release item %s is in the %s list, but %s is %s %s resource of "
 		                   "proposal %s: move it to the %s release list",
-		                   rid, node_attr(other->parent, "kind"), rid,
+		                   rid, node_attr(node_parent(other), "kind"), rid,
 		                   kind == 0 ? "an" : "a", kinds[kind], id_of(prop), kinds[kind]);
 	} else {
 		diag = rule_report(

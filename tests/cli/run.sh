@@ -32,6 +32,18 @@ else
 fi
 golden output-unwritable "$here/output-unwritable.expected" "$ref" "$SLM" check --as-of 2025-11-30 -o /nonexistent/dir/report.txt .
 
+# The PDF renderer is a module loaded on the first document rendered: without it, render says
+# so, names the document, exits 1 and leaves no output; check does not need it at all
+golden render-no-module "$here/render-no-module.expected" "$here/../.." env SLM_LIBDIR=no/such/dir \
+	"$SLM" render --as-of 2025-11-30 -o "$tmp/out.pdf" samples/bank/sla.xml
+golden check-no-module "$here/check-no-module.expected" "$ref" env SLM_LIBDIR=no/such/dir \
+	"$SLM" check --as-of 2025-11-30 .
+if [ ! -e "$tmp/out.pdf" ]; then
+	pass=$((pass + 1)); echo "ok   render-no-module-no-output"
+else
+	failed=$((failed + 1)); echo "FAIL render-no-module-no-output"
+fi
+
 # slm diff: the additional SLA of samples against its base names every change
 top="$here/../.."
 golden diff-amendment "$here/diff-amendment.expected" "$top" "$SLM" diff samples/bank/sla.xml samples/bank/sla-a1.xml

@@ -38,9 +38,9 @@ FLAGS="-O2 -g"
 export ASAN_OPTIONS=detect_leaks=0 UBSAN_OPTIONS=print_stacktrace=1
 # shellcheck disable=SC2046,SC2086
 ${CC:-cc} -std=c11 -D_POSIX_C_SOURCE=200809L $FLAGS -Wall -Wextra -Werror -Ipipeline \
-	$(pkg-config --cflags $PKGS) -o "$T/render_layout" $R/render_layout.c \
-	pipeline/pdf_typeset.c pipeline/pdf_draw.c pipeline/pdf_chart.c pipeline/paginate.c \
-	pipeline/linebreak.c pipeline/diag.c $(pkg-config --libs $PKGS) -lm || { echo "FAIL build"; exit 1; }
+	-DSLM_VERSION='"test"' $(pkg-config --cflags $PKGS) -o "$T/render_layout" $R/render_layout.c \
+	pipeline/pdf_module.c pipeline/pdf_typeset.c pipeline/pdf_draw.c pipeline/pdf_chart.c \
+	pipeline/paginate.c pipeline/linebreak.c pipeline/diag.c $(pkg-config --libs $PKGS) -lm || { echo "FAIL build"; exit 1; }
 ok "build render_layout${SAN:+ (sanitizers)}"
 
 render() { # render NAME [driver options]: $T/NAME.pdf, stderr in $T/NAME.err
