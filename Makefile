@@ -89,9 +89,9 @@ REPLAYS = $(B)/replay_check $(B)/replay_time $(B)/replay_layout
 check: all $(UNITS) $(REPLAYS)
 	@tools/deps.sh
 	@set -e; for t in $(UNITS); do echo "unit: $$t"; CK_FORK=no $$t; done
-	@$(B)/replay_check tests/fuzz/regressions/check samples
-	@$(B)/replay_time tests/fuzz/regressions/time tests/fuzz/seeds/time
-	@$(B)/replay_layout tests/fuzz/regressions/layout tests/render/layouts
+	@$(B)/replay_check tests/fuzz/corpus/check samples
+	@$(B)/replay_time tests/fuzz/corpus/time
+	@$(B)/replay_layout tests/fuzz/corpus/layout tests/render/layouts
 	@SLM=$(SLM_BIN) tests/run.sh
 
 # The whole suite under AddressSanitizer and UndefinedBehaviorSanitizer, in its own build tree.
@@ -109,14 +109,15 @@ build-san/slm-san: $(SLM_OBJ) build-san/slm-pdf.so
 
 check-only: $(UNITS) $(REPLAYS) $(FONTS)
 	@set -e; for t in $(UNITS); do echo "unit: $$t"; CK_FORK=no $$t; done
-	@$(B)/replay_check tests/fuzz/regressions/check samples
-	@$(B)/replay_time tests/fuzz/regressions/time tests/fuzz/seeds/time
-	@$(B)/replay_layout tests/fuzz/regressions/layout tests/render/layouts
+	@$(B)/replay_check tests/fuzz/corpus/check samples
+	@$(B)/replay_time tests/fuzz/corpus/time
+	@$(B)/replay_layout tests/fuzz/corpus/layout tests/render/layouts
 	@SLM=$(SLM_BIN) tests/run.sh
 
 # Fuzzing (libFuzzer, clang, AddressSanitizer + UndefinedBehaviorSanitizer): each target runs
-# FUZZ_TIME seconds on a corpus seeded from samples/ and the tests; what it finds lands in
-# out/fuzz/ and belongs in tests/fuzz/regressions/TARGET/ once fixed (make check replays them).
+# FUZZ_TIME seconds on a corpus seeded from samples/, the tests and tests/fuzz/corpus/TARGET/;
+# what it finds lands in out/fuzz/ and belongs in tests/fuzz/corpus/TARGET/ once fixed (make
+# check replays that folder: tests/fuzz/README.md).
 FUZZ_TIME ?= 60
 FUZZ_TARGETS = check time layout
 FUZZ_FLAGS = -O1 -g -fno-omit-frame-pointer -fsanitize=fuzzer-no-link,address,undefined
@@ -131,12 +132,11 @@ fuzz: all
 		layout) cp tests/render/layouts/*.xml out/fuzz/corpus-$$t/; \
 			./slm render --quiet --layout --as-of 2025-11-30 -o out/fuzz/corpus-$$t \
 				$$(find samples -name '*.xml' ! -name '.*' | sort) || true ;; \
-		*) cp tests/fuzz/seeds/$$t/* out/fuzz/corpus-$$t/ ;; \
 		esac; \
 		echo "fuzz: $$t for $(FUZZ_TIME) s"; \
 		LSAN_OPTIONS=suppressions=$(CURDIR)/tests/lsan.supp:print_suppressions=0 \
 		build-fuzz/fuzz_$$t -max_total_time=$(FUZZ_TIME) -timeout=10 -rss_limit_mb=2048 \
-			-artifact_prefix=out/fuzz/$$t- out/fuzz/corpus-$$t tests/fuzz/regressions/$$t; \
+			-artifact_prefix=out/fuzz/$$t- out/fuzz/corpus-$$t $$(ls -d tests/fuzz/corpus/$$t 2>/dev/null); \
 	done
 
 build-fuzz/fuzz_%: tests/fuzz/fuzz_%.c $(LIB_OBJ)
