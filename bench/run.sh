@@ -223,7 +223,7 @@ fi
 prepare_build() { # N DIR BWORK
 	local n=$1 dir=$2 bwork=$3 stamp="$3.stamp" want
 	B_FIRST_S="" B_FIRST_STATUS="" B_FIRST_RSS="" B_FIRST_WHEN="" B_FIRST_PDFS=""
-	want="generator=$GEN_SUM seed=$SEED docs=$n as_of=$AS_OF data=$(data_sum "${BUILD_DATA:-.}") slm=$(sha256sum "$SLM" | cut -c1-16)"
+	want="generator=$GEN_SUM seed=$SEED docs=$n as_of=$AS_OF data=$(data_sum "${BUILD_DATA:-.}") slm=$(cat "$SLM" "$(dirname "$SLM")/slm-pdf.so" 2>/dev/null | sha256sum | cut -c1-16)"
 	if [ -z "$BUILD_FRESH" ] && [ -d "$bwork" ] && [ -f "$stamp" ] && [ "$(head -n 1 "$stamp")" = "$want" ]; then
 		B_FIRST_S=$(sed -n 2p "$stamp")
 		B_FIRST_RSS=$(sed -n 3p "$stamp")
