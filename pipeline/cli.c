@@ -32,12 +32,23 @@ static char *data_dir;
  * the library instead of taking the machine's memory.  The bound is far above what agreements
  * need (a 32 MiB document parses in a few hundred MiB). */
 #define XML_MEMORY_LIMIT ((gsize)768 << 20)
+/* Past this, the thread's watcher (a stylesheet being run) is told to stop while libxml2 still
+ * gets its memory: libxml2 2.9 does not survive every refused allocation deep in XPath. */
+#define XML_MEMORY_SOFT ((gssize)384 << 20)
+static _Thread_local void (*watch_fn)(void *);
+static _Thread_local void *watch_arg;
 static gssize xml_memory;       /* bytes in use, updated atomically, give or take XML_MEMORY_SLACK */
 static gint xml_memory_refused; /* an allocation was refused since the last look */
 /* Each thread sums its own allocations and frees and adds them to xml_memory only when they reach
  * this much either way: millions of small allocations need not each touch a shared counter. */
 #define XML_MEMORY_SLACK ((gssize)256 << 10)
 static _Thread_local gssize xml_memory_pending;
+
+void cli_xml_memory_watch(void (*over)(void *), void *arg)
+{
+	watch_fn = over;
+	watch_arg = arg;
+}
 
 bool cli_xml_memory_exhausted(void)
 {
@@ -60,6 +71,11 @@ static bool xml_fits(size_t n)
 	if (n > XML_MEMORY_LIMIT || in_use + (gssize)n > (gssize)XML_MEMORY_LIMIT) {
 		g_atomic_int_set(&xml_memory_refused, 1);
 		return false;
+	}
+	if (watch_fn && in_use + (gssize)n > XML_MEMORY_SOFT) {
+		void (*over)(void *) = watch_fn;
+		watch_fn = NULL;
+		over(watch_arg);
 	}
 	return true;
 }

@@ -47,7 +47,7 @@ static const char usage_text[] =
 	"Exit status: 0 clean, 1 findings at error severity or a document that does not render,\n"
 	"2 usage or I/O failure.\n";
 
-#define MANIFEST ".slm-build"
+#define MANIFEST LOAD_BUILD_RECORD
 
 struct file_rec {
 	gint64 size, mtime_ns;

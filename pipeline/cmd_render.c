@@ -184,6 +184,40 @@ static int parse(int argc, char **argv, struct render_opts *o)
 	return 0;
 }
 
+/* Whether INPUT lies in the repository ROOT (a real path) by its name but is a link that leads
+ * out of it: such a file is not read (as check does not), lest `make pdf` publish what the link
+ * points to.  Says so in DL when DL is not NULL. */
+static bool link_leaves(const char *input, const char *root, struct diag_list *dl)
+{
+	char *cwd = realpath(".", NULL);
+	char *named = cwd ? g_canonicalize_filename(input, cwd) : NULL;
+	char *real = realpath(input, NULL);
+	size_t n = strlen(root);
+	bool in_by_name = named && strncmp(named, root, n) == 0 && named[n] == '/';
+	bool leaves = in_by_name && real && !(strncmp(real, root, n) == 0 && real[n] == '/');
+
+	if (leaves && dl)
+		diag_add(dl, RULE_UNSAFE_PATH, input, 0, 0,
+			 "symbolic link leaves the repository (it leads to %s); not rendered", real);
+	free(cwd);
+	g_free(named);
+	free(real);
+	return leaves;
+}
+
+/* Whether OUT is one of the N FILES to render (-o naming an input): nothing is rendered. */
+static bool output_is_input(const char *out, char **files, int n)
+{
+	struct stat so, si;
+
+	if (stat(out, &so) != 0)
+		return false;
+	for (int i = 0; i < n; i++)
+		if (stat(files[i], &si) == 0 && si.st_dev == so.st_dev && si.st_ino == so.st_ino)
+			return true;
+	return false;
+}
+
 /* --targets: the PDF each renderable input would make, for slm.mk. */
 static int print_targets(const struct render_opts *o, char **files, int n)
 {
@@ -193,7 +227,9 @@ static int print_targets(const struct render_opts *o, char **files, int n)
 		struct diag_list *dl = diag_list_new();
 		xmlDocPtr x = load_parse(files[i], dl);
 		enum kind k = x ? load_kind(x, files[i], dl) : KIND_UNKNOWN;
-		char *xsl = k != KIND_UNKNOWN ? render_stylesheet_for(k) : NULL;
+		char *xsl = k != KIND_UNKNOWN && !link_leaves(files[i], root, NULL)
+				    ? render_stylesheet_for(k)
+				    : NULL;
 
 		if (xsl) {
 			char *out = output_for(o, files[i], n, root);
@@ -250,7 +286,7 @@ int cmd_render(int argc, char **argv)
 {
 	struct render_opts o = {0};
 	struct diag_list *dl;
-	struct schema *s;
+	struct schema *s = NULL;
 	char *root, *paths[2] = {NULL, NULL};
 	struct repo *r = NULL;
 	struct index *ix = NULL;
@@ -277,6 +313,23 @@ int cmd_render(int argc, char **argv)
 	} else
 		root = render_find_repository(argv[optind]);
 	paths[0] = root;
+	for (int i = 0; i < n; i++) {
+		char *out = output_for(&o, argv[optind + i], n, root);
+		bool same = output_is_input(out, argv + optind, n);
+		if (same)
+			cli_usage_error("render", "the output %s is a document to render; choose another -o",
+					out);
+		g_free(out);
+		if (same) {
+			rc_exit = 2;
+			goto out;
+		}
+	}
+	for (int i = 0; i < n; i++)
+		if (link_leaves(argv[optind + i], root, dl))
+			rc_exit = 1;
+	if (rc_exit)
+		goto out;
 	if (!(s = schema_load(cli_data_dir(), dl)) || !inputs_valid(argv + optind, n, s, dl)) {
 		rc_exit = diag_exit_status(dl, false) ? diag_exit_status(dl, false) : 1;
 		goto out;

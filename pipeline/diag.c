@@ -28,8 +28,11 @@ static const struct rule_info catalogue[RULE_COUNT] = {
 		"a document is not valid against its kind's schema",
 		"Every document must be valid against slm's schema for its kind (schemas/slm.xsd, "
 		"namespace urn:slm:1), chosen by its root element.  The message names the element or "
-		"attribute at fault and what the schema expects there.  docs/vocabulary.md documents "
-		"every element; templates/ has a valid skeleton of every kind."},
+		"attribute at fault and what the schema expects there.  `slm check` adds what XSD 1.0 "
+		"cannot say: dates in their order (a term, a reporting period or a holiday ends on "
+		"or after its start; an incident is responded to and resolved after it was opened, "
+		"and resolved after its response; reports and reviews come at most daily).  docs/vocabulary.md documents every element; "
+		"templates/ has a valid skeleton of every kind."},
 	[RULE_DUPLICATE_ID] = {"duplicate-id", SEV_ERROR, "—", "an id is used twice",
 		"Ids of documents, departments, people, customers, suppliers, calendars, services and "
 		"proposal resources are unique across the repository, so that every reference names "

@@ -125,11 +125,19 @@ static void walk_dir(struct walk *w, const char *dir, int depth)
 		return;
 	}
 	ents = g_array_new(FALSE, FALSE, sizeof(struct dir_entry));
-	while ((e = readdir(d)))
+	while ((e = readdir(d))) {
+		if (depth > 0 && strcmp(e->d_name, LOAD_BUILD_RECORD) == 0) {
+			/* slm build's output folder (its reports are XML too): not the repository */
+			for (guint i = 0; i < ents->len; i++)
+				g_free(g_array_index(ents, struct dir_entry, i).name);
+			g_array_set_size(ents, 0);
+			break;
+		}
 		if (e->d_name[0] != '.') { /* ".", "..", ".git" and other hidden entries */
 			struct dir_entry x = {g_strdup(e->d_name), e->d_type, e->d_ino};
 			g_array_append_val(ents, x);
 		}
+	}
 	closedir(d);
 	g_array_sort(ents, cmp_entry);
 	for (guint i = 0; i < ents->len; i++) {
@@ -404,9 +412,11 @@ static bool prescan(const char *path, const char *buf, size_t len, struct diag_l
 			 "file is empty; an slm document needs a root element such as <sla>");
 		return false;
 	}
-	if (len >= 2 && ((u[0] == 0xFE && u[1] == 0xFF) || (u[0] == 0xFF && u[1] == 0xFE))) {
+	if (len >= 2 && ((u[0] == 0xFE && u[1] == 0xFF) || (u[0] == 0xFF && u[1] == 0xFE) ||
+			 (len >= 4 && !u[0] && !u[1] && u[2] == 0xFE && u[3] == 0xFF))) {
+		bool utf32 = len >= 4 && ((u[0] == 0xFF && u[1] == 0xFE && !u[2] && !u[3]) || !u[0]);
 		diag_add(dl, RULE_XML_MALFORMED, path, 1, 1,
-			 "file is UTF-16 encoded; slm documents must be UTF-8");
+			 "file is %s encoded; slm documents must be UTF-8", utf32 ? "UTF-32" : "UTF-16");
 		return false;
 	}
 	if ((len >= 2 && u[0] == 0x1F && u[1] == 0x8B) ||

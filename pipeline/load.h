@@ -36,6 +36,10 @@ xmlDocPtr load_parse_memory(const char *path, const char *buf, size_t len, xmlDi
 /* The kind of a parsed document by its root element, or KIND_UNKNOWN with a diagnostic. */
 enum kind load_kind(xmlDocPtr xdoc, const char *path, struct diag_list *dl);
 
+/* slm build's record of what it made: a folder holding it is an output folder, and discovery
+ * does not go into it (a build inside the repository must not read its own reports). */
+#define LOAD_BUILD_RECORD ".slm-build"
+
 /* What the reference scan sees of a file, without parsing it: the local name of its root element
  * and every attribute value, as DATA = "name\0value\0" PAIRS times; the first ROOT_PAIRS are the
  * root element's.  A byte scan (comments, CDATA, processing instructions and end tags skipped;

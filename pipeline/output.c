@@ -42,13 +42,24 @@ static void forget(int slot)
 		in_flight_used[slot] = 0;
 }
 
-static void on_signal(int sig)
+static void unlink_in_flight(void)
 {
 	for (int i = 0; i < IN_FLIGHT; i++)
 		if (in_flight_used[i])
 			unlink(in_flight[i]);
+}
+
+static void on_signal(int sig)
+{
+	unlink_in_flight();
 	signal(sig, SIG_DFL);
 	raise(sig);
+}
+
+void output_exit_now(int status)
+{
+	unlink_in_flight();
+	_exit(status);
 }
 
 void output_install_signal_cleanup(void)

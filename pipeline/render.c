@@ -57,6 +57,10 @@ struct job {
 	GString *errors;  /* what libxslt reported */
 	GPtrArray *style_dirs;
 	bool refused;	  /* a file was refused or unreadable: document() would be silently empty */
+	xsltTransformContextPtr running; /* the transform under way, for the stops below */
+	bool over_memory, over_time;     /* stopped for its memory, for its time */
+	gint64 started;                  /* monotonic µs, while running */
+	char *xpath_error;               /* libxml2's last XPath error in the transform, or NULL */
 };
 
 static GPrivate current = G_PRIVATE_INIT(NULL);
@@ -614,8 +618,13 @@ static void report_errors(struct job *j, struct diag_list *dl, const char *what)
 		g_string_truncate(e, (gsize)(p - e->str));
 		g_string_append(e, "(slm allows 1000 nested template calls) ");
 	}
-	if ((p = strstr(e->str, "XPath evaluation returned no result")) && j->rc)
-		g_string_append(e, " (the stylesheet may have hit slm's limit on XPath work)");
+	/* libxslt says only that an XPath expression failed; libxml2 says why (an unknown
+	 * function, a type error, slm's limit on XPath work: "Operation limit exceeded") */
+	if (strstr(e->str, "XPath evaluation returned no result") && j->xpath_error) {
+		while (e->len && g_ascii_isspace(e->str[e->len - 1]))
+			g_string_truncate(e, e->len - 1);
+		g_string_append_printf(e, " (XPath: %s)", j->xpath_error);
+	}
 	if (e->len > 1200) {
 		g_string_truncate(e, 1200);
 		g_string_append(e, " …");
@@ -627,6 +636,113 @@ static void report_errors(struct job *j, struct diag_list *dl, const char *what)
 		*p = ' ';
 	diag_add(dl, RULE_RENDER, j->source, 0, 0, "%s%s%s", what, e->len ? ": " : "",
 		 e->str);
+}
+
+/* ---- bounds on a running stylesheet --------------------------------------------------------- */
+
+/* Memory: past cli.c's soft bound the engine is stopped at its next instruction. */
+static void over_memory(void *arg)
+{
+	struct job *j = arg;
+	j->over_memory = true;
+	j->running->state = XSLT_STATE_STOPPED;
+}
+
+/* Time: a watchdog thread stops a transform that has run RENDER_TIMEOUT seconds (or
+ * $SLM_RENDER_TIMEOUT); one stuck inside a single XPath evaluation (a node-set compared with
+ * itself, quadratic in libxml2 with no step to count) cannot be stopped, so RENDER_GRACE seconds
+ * later the watchdog ends the process, with a diagnostic and no partial output. */
+#define RENDER_TIMEOUT 120
+#define RENDER_GRACE   10
+static GMutex watch_lock;
+static GPtrArray *watched; /* struct job*, running */
+static unsigned watch_limit;
+
+static gpointer watchdog(gpointer unused)
+{
+	(void)unused;
+	for (;;) {
+		g_usleep(G_USEC_PER_SEC / 4);
+		g_mutex_lock(&watch_lock);
+		for (guint i = 0; i < watched->len; i++) {
+			struct job *j = watched->pdata[i];
+			gint64 ran = (g_get_monotonic_time() - j->started) / G_USEC_PER_SEC;
+			if (ran >= watch_limit && !j->over_time) {
+				j->over_time = true;
+				j->running->state = XSLT_STATE_STOPPED;
+			}
+			if (ran >= watch_limit + RENDER_GRACE) {
+				fprintf(stderr,
+					"%s: error: its stylesheet ran for more than %u s, slm's limit for "
+					"one document, and could not be stopped; slm ended [render]\n",
+					j->source, watch_limit);
+				output_exit_now(EXIT_FAILURE);
+			}
+		}
+		g_mutex_unlock(&watch_lock);
+	}
+	return NULL;
+}
+
+static gpointer start_watchdog(gpointer unused)
+{
+	const char *env = g_getenv("SLM_RENDER_TIMEOUT");
+	int n = env ? atoi(env) : 0;
+
+	(void)unused;
+	watch_limit = n > 0 ? (unsigned)n : RENDER_TIMEOUT;
+	watched = g_ptr_array_new();
+	g_thread_unref(g_thread_new("slm-watchdog", watchdog, NULL));
+	return NULL;
+}
+
+static void watch(struct job *j, xsltTransformContextPtr t)
+{
+	static GOnce once = G_ONCE_INIT;
+
+	g_once(&once, start_watchdog, NULL);
+	j->running = t;
+	j->started = g_get_monotonic_time();
+	g_mutex_lock(&watch_lock);
+	g_ptr_array_add(watched, j);
+	g_mutex_unlock(&watch_lock);
+	cli_xml_memory_watch(over_memory, j);
+}
+
+static void unwatch(struct job *j)
+{
+	cli_xml_memory_watch(NULL, NULL);
+	g_mutex_lock(&watch_lock);
+	g_ptr_array_remove_fast(watched, j);
+	g_mutex_unlock(&watch_lock);
+	j->running = NULL;
+}
+
+/* What libxml2's last XPath error E says, in words, with the expression; NULL for none. */
+static char *xpath_error(const xmlError *e)
+{
+	static const struct {
+		xmlXPathError code;
+		const char *text;
+	} texts[] = {
+		{XPATH_UNKNOWN_FUNC_ERROR, "a function XSLT 1.0, EXSLT and slm do not have"},
+		{XPATH_UNDEF_VARIABLE_ERROR, "an undefined variable"},
+		{XPATH_INVALID_TYPE, "a value of the wrong type"},
+		{XPATH_INVALID_ARITY, "a function called with the wrong number of arguments"},
+		{XPATH_MEMORY_ERROR, "out of memory"},
+		{XPATH_OP_LIMIT_EXCEEDED, "slm's limit on XPath work reached"},
+		{XPATH_RECURSION_LIMIT_EXCEEDED, "nested too deep"},
+	};
+	int code = e->code - XML_XPATH_EXPRESSION_OK + XPATH_EXPRESSION_OK;
+
+	if (e->domain != XML_FROM_XPATH || e->code == 0)
+		return NULL;
+	for (size_t i = 0; i < G_N_ELEMENTS(texts); i++)
+		if ((int)texts[i].code == code)
+			return e->str1 ? g_strdup_printf("%s, in %.120s", texts[i].text, e->str1)
+				       : g_strdup(texts[i].text);
+	return e->str1 ? g_strdup_printf("error %d, in %.120s", code, e->str1)
+		       : g_strdup_printf("error %d", code);
 }
 
 static xmlDocPtr transform(struct job *j, struct style *s, xmlDocPtr src)
@@ -647,9 +763,18 @@ static xmlDocPtr transform(struct job *j, struct style *s, xmlDocPtr src)
 		if (t->xpathCtxt)
 			t->xpathCtxt->opLimit = 100000000;
 		cli_xml_memory_exhausted();
+		watch(j, t);
 		res = xsltApplyStylesheetUser(s->xsl, src, params, NULL, NULL, t);
-		if (cli_xml_memory_exhausted()) {
-			job_error(j, "stopped: it needed more than slm's limit of 768 MiB of memory\n");
+		unwatch(j);
+		if (t->xpathCtxt)
+			j->xpath_error = xpath_error(&t->xpathCtxt->lastError);
+		if (cli_xml_memory_exhausted() || j->over_memory || j->over_time) {
+			if (j->over_time)
+				job_error(j, "stopped: it ran for more than %u s, slm's limit for one "
+					     "document\n", watch_limit);
+			else
+				job_error(j, "stopped: it needed more than slm's limit of 384 MiB of "
+					     "memory\n");
 			if (res)
 				xmlFreeDoc(res);
 			res = NULL;
@@ -746,6 +871,7 @@ static void job_init(struct job *j, struct render_ctx *rc, const char *source, G
 static void job_fini(struct job *j)
 {
 	g_private_set(&current, NULL);
+	g_free(j->xpath_error);
 	g_hash_table_destroy(j->docs);
 	g_string_free(j->errors, TRUE);
 	g_ptr_array_free(j->style_dirs, TRUE);

@@ -25,6 +25,7 @@ void rule_related(const struct check_ctx *c, struct diag *diag, const struct doc
 		  const struct node *n, const char *fmt, ...) G_GNUC_PRINTF(5, 6);
 
 /* The families */
+void rules_order(const struct check_ctx *c);
 void rules_refs(const struct check_ctx *c);
 void rules_catalog(const struct check_ctx *c);
 void rules_lifecycle(const struct check_ctx *c);

@@ -135,7 +135,10 @@ static void renewal(const struct check_ctx *c, const struct sla_view *v)
 		return;
 	if (written && !node_duration(last->term, "notice", &notice))
 		return;
-	if (!date_sub(end, &notice, &from) || c->as_of < from || c->as_of > end)
+	/* a notice longer than the calendar reaches back (P9999Y) is due from its first day */
+	if (!date_sub(end, &notice, &from))
+		from = TIME_DAY_MIN;
+	if (c->as_of < from || c->as_of > end)
 		return;
 	ids = model_sla_family(c->m, v);
 	if (!end_recorded(c, ids)) {
