@@ -49,9 +49,9 @@ static void walk(const struct check_ctx *c, const struct doc *d, const struct no
 	for (; n; n = node_sibling(n)) {
 		for (size_t i = 0; i < G_N_ELEMENTS(pairs); i++) {
 			const struct pair *p = &pairs[i];
-			const char *first = node_attr(n, p->first), *second = node_attr(n, p->second);
 			if (n->name != names[i] || in_order(n, p))
 				continue;
+			const char *first = node_attr(n, p->first), *second = node_attr(n, p->second);
 			if (p->instant)
 				rule_report(c, RULE_SCHEMA, d, n, p->message,
 					    node_attr(n, "id") ? node_attr(n, "id") : "", second, first);
