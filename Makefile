@@ -63,6 +63,9 @@ $(B)/slm: $(SLM_OBJ) $(B)/slm-pdf.so
 $(B)/%.o: pipeline/%.c $(wildcard pipeline/*.h) | $(B)
 	$(CC) $(CFLAGS_ALL) -c -o $@ $<
 
+# objects are kept, though only pattern rules name some of them (the tests link them all)
+.SECONDARY: $(OBJ) $(PDF_OBJ)
+
 $(B)/pic/%.o: pipeline/%.c $(wildcard pipeline/*.h) | $(B)
 	@mkdir -p $(B)/pic
 	$(CC) $(CFLAGS_ALL) -fPIC -c -o $@ $<
