@@ -110,11 +110,26 @@ static bool date_sub(int32_t day, const struct time_duration *d, int32_t *out)
 	return true;
 }
 
+/* Whether one of the SLAs RENEWALS is not of the family IDS (an SLA that renews itself is no
+ * successor). */
+static bool successor(const GPtrArray *renewals, const GPtrArray *ids)
+{
+	for (guint i = 0; i < renewals->len; i++) {
+		const char *id = node_attr(((const struct doc *)renewals->pdata[i])->root, "id");
+		bool own = false;
+		for (guint j = 0; id && j < ids->len && !own; j++)
+			own = strcmp(id, ids->pdata[j]) == 0;
+		if (!own)
+			return true;
+	}
+	return false;
+}
+
 /* Whether a successor SLA (renews=) or a termination of the SLA is recorded. */
 static bool end_recorded(const struct check_ctx *c, const GPtrArray *ids)
 {
 	for (guint i = 0; i < ids->len; i++)
-		if (model_referring(c->m, KIND_SLA, "renews", ids->pdata[i])->len ||
+		if (successor(model_referring(c->m, KIND_SLA, "renews", ids->pdata[i]), ids) ||
 		    model_referring(c->m, KIND_TERMINATION, "sla", ids->pdata[i])->len)
 			return true;
 	return false;
