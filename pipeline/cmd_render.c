@@ -184,52 +184,61 @@ static int parse(int argc, char **argv, struct render_opts *o)
 	return 0;
 }
 
-/* Whether INPUT lies in the repository ROOT (a real path) by its name but is a link that leads
- * out of it: such a file is not read (as check does not), lest `make pdf` publish what the link
- * points to.  Says so in DL when DL is not NULL. */
-static bool link_leaves(const char *input, const char *root, struct diag_list *dl)
+/* Whether INPUT lies in the repository ROOT (a real path) by its name, read from the real
+ * folder CWD, but is a link that leads out of it: such a file is not read (as check does not),
+ * lest `make pdf` publish what the link points to.  Says so in DL when DL is not NULL. */
+static bool link_leaves(const char *input, const char *root, const char *cwd,
+			struct diag_list *dl)
 {
-	char *cwd = realpath(".", NULL);
 	char *named = cwd ? g_canonicalize_filename(input, cwd) : NULL;
-	char *real = realpath(input, NULL);
+	char *real = named ? realpath(input, NULL) : NULL;
 	size_t n = strlen(root);
-	bool in_by_name = named && strncmp(named, root, n) == 0 && named[n] == '/';
-	bool leaves = in_by_name && real && !(strncmp(real, root, n) == 0 && real[n] == '/');
+	bool leaves = real && strncmp(named, root, n) == 0 && named[n] == '/' &&
+		      !(strncmp(real, root, n) == 0 && real[n] == '/');
 
 	if (leaves && dl)
 		diag_add(dl, RULE_UNSAFE_PATH, input, 0, 0,
 			 "symbolic link leaves the repository (it leads to %s); not rendered", real);
-	free(cwd);
 	g_free(named);
 	free(real);
 	return leaves;
 }
 
-/* Whether OUT is one of the N FILES to render (-o naming an input): nothing is rendered. */
-static bool output_is_input(const char *out, char **files, int n)
+/* The first of the N OUTS that is one of the N FILES to render (-o naming an input), or NULL. */
+static const char *output_is_input(char *const *outs, char **files, int n)
 {
-	struct stat so, si;
+	GHashTable *inputs = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
+	const char *same = NULL;
+	struct stat st;
 
-	if (stat(out, &so) != 0)
-		return false;
 	for (int i = 0; i < n; i++)
-		if (stat(files[i], &si) == 0 && si.st_dev == so.st_dev && si.st_ino == so.st_ino)
-			return true;
-	return false;
+		if (stat(files[i], &st) == 0)
+			g_hash_table_add(inputs, g_strdup_printf("%ju:%ju", (uintmax_t)st.st_dev,
+								 (uintmax_t)st.st_ino));
+	for (int i = 0; i < n && !same; i++) {
+		char *key;
+		if (stat(outs[i], &st) != 0)
+			continue;
+		key = g_strdup_printf("%ju:%ju", (uintmax_t)st.st_dev, (uintmax_t)st.st_ino);
+		if (g_hash_table_contains(inputs, key))
+			same = outs[i];
+		g_free(key);
+	}
+	g_hash_table_destroy(inputs);
+	return same;
 }
 
 /* --targets: the PDF each renderable input would make, for slm.mk. */
 static int print_targets(const struct render_opts *o, char **files, int n)
 {
-	char *root = render_find_repository(files[0]);
+	char *root = render_find_repository(files[0]), *cwd = realpath(".", NULL);
 
 	for (int i = 0; i < n; i++) {
 		struct diag_list *dl = diag_list_new();
-		xmlDocPtr x = load_parse(files[i], dl);
+		/* a link out of the repository is not read, and so not named */
+		xmlDocPtr x = link_leaves(files[i], root, cwd, NULL) ? NULL : load_parse(files[i], dl);
 		enum kind k = x ? load_kind(x, files[i], dl) : KIND_UNKNOWN;
-		char *xsl = k != KIND_UNKNOWN && !link_leaves(files[i], root, NULL)
-				    ? render_stylesheet_for(k)
-				    : NULL;
+		char *xsl = k != KIND_UNKNOWN ? render_stylesheet_for(k) : NULL;
 
 		if (xsl) {
 			char *out = output_for(o, files[i], n, root);
@@ -242,6 +251,7 @@ static int print_targets(const struct render_opts *o, char **files, int n)
 		diag_list_free(dl);
 	}
 	g_free(root);
+	free(cwd);
 	return 0;
 }
 
@@ -249,7 +259,7 @@ struct render_job {
 	struct render_pool *pool;
 	const struct render_opts *o;
 	const char *source;
-	char *out;
+	const char *out; /* of outs[] */
 	GPtrArray *deps;
 	struct diag_list *dl;
 	bool ok;
@@ -287,7 +297,8 @@ int cmd_render(int argc, char **argv)
 	struct render_opts o = {0};
 	struct diag_list *dl;
 	struct schema *s = NULL;
-	char *root, *paths[2] = {NULL, NULL};
+	char *root, *cwd = realpath(".", NULL), *paths[2] = {NULL, NULL}, **outs = NULL;
+	const char *same;
 	struct repo *r = NULL;
 	struct index *ix = NULL;
 	struct model *m = NULL;
@@ -313,20 +324,17 @@ int cmd_render(int argc, char **argv)
 	} else
 		root = render_find_repository(argv[optind]);
 	paths[0] = root;
-	for (int i = 0; i < n; i++) {
-		char *out = output_for(&o, argv[optind + i], n, root);
-		bool same = output_is_input(out, argv + optind, n);
-		if (same)
-			cli_usage_error("render", "the output %s is a document to render; choose another -o",
-					out);
-		g_free(out);
-		if (same) {
-			rc_exit = 2;
-			goto out;
-		}
+	outs = g_new0(char *, n + 1);
+	for (int i = 0; i < n; i++)
+		outs[i] = output_for(&o, argv[optind + i], n, root);
+	if ((same = output_is_input(outs, argv + optind, n))) {
+		rc_exit = cli_usage_error("render",
+					  "the output %s is a document to render; choose another -o",
+					  same);
+		goto out;
 	}
 	for (int i = 0; i < n; i++)
-		if (link_leaves(argv[optind + i], root, dl))
+		if (link_leaves(argv[optind + i], root, cwd, dl))
 			rc_exit = 1;
 	if (rc_exit)
 		goto out;
@@ -354,7 +362,7 @@ int cmd_render(int argc, char **argv)
 			jobs[i].pool = pool;
 			jobs[i].o = &o;
 			jobs[i].source = argv[optind + i];
-			jobs[i].out = output_for(&o, jobs[i].source, n, root);
+			jobs[i].out = outs[i];
 			jobs[i].deps = o.md ? g_ptr_array_new_with_free_func(g_free) : NULL;
 			jobs[i].dl = diag_list_new();
 		}
@@ -376,7 +384,6 @@ int cmd_render(int argc, char **argv)
 			diag_list_free(j->dl);
 			if (j->deps)
 				g_ptr_array_free(j->deps, TRUE);
-			g_free(j->out);
 		}
 		g_free(jobs);
 	}
@@ -394,6 +401,8 @@ out:
 	schema_free(s);
 	diag_list_free(dl);
 	g_string_free(mk, TRUE);
+	g_strfreev(outs);
 	g_free(root);
+	free(cwd);
 	return rc_exit;
 }

@@ -480,11 +480,7 @@ void render_ctx_free(struct render_ctx *rc)
 }
 
 struct render_pool {
-	const struct repo *r;
-	const struct index *ix;
-	const struct model *m;
-	char *root;
-	gint32 as_of;
+	const struct render_ctx *first; /* what the others are made from */
 	GAsyncQueue *idle; /* struct render_ctx* not in use: all of them once every thread is done */
 };
 
@@ -498,8 +494,7 @@ struct render_pool *render_pool_new(const struct repo *r, const struct index *ix
 	if (!rc)
 		return NULL;
 	p = g_new0(struct render_pool, 1);
-	*p = (struct render_pool){r, ix, m, g_strdup(repo_root), as_of,
-				  g_async_queue_new_full((GDestroyNotify)render_ctx_free)};
+	*p = (struct render_pool){rc, g_async_queue_new_full((GDestroyNotify)render_ctx_free)};
 	g_async_queue_push(p->idle, rc);
 	return p;
 }
@@ -507,10 +502,11 @@ struct render_pool *render_pool_new(const struct repo *r, const struct index *ix
 bool render_pool_file(struct render_pool *p, const char *source, const char *stylesheet,
 		      const char *out, bool layout_only, GPtrArray *deps, struct diag_list *dl)
 {
+	const struct render_ctx *f = p->first;
 	struct render_ctx *rc = g_async_queue_try_pop(p->idle);
 	bool ok;
 
-	if (!rc && !(rc = render_ctx_new(p->r, p->ix, p->m, p->root, p->as_of, dl)))
+	if (!rc && !(rc = render_ctx_new(f->repo, f->ix, f->m, f->root_real, f->as_of, dl)))
 		return false;
 	ok = render_file(rc, source, stylesheet, out, layout_only, deps, dl);
 	g_async_queue_push(p->idle, rc);
@@ -521,8 +517,7 @@ void render_pool_free(struct render_pool *p)
 {
 	if (!p)
 		return;
-	g_async_queue_unref(p->idle); /* frees the contexts */
-	g_free(p->root);
+	g_async_queue_unref(p->idle); /* frees the contexts, the first too */
 	g_free(p);
 }
 

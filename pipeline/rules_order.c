@@ -43,13 +43,19 @@ static void cadence(const struct check_ctx *c, const struct doc *d, const struct
 			    node_attr(n, "every"));
 }
 
+/* The element names checked, interned: a node's name is compared by pointer. */
+struct names {
+	const char *pair[G_N_ELEMENTS(pairs)];
+	const char *reporting, *review;
+};
+
 static void walk(const struct check_ctx *c, const struct doc *d, const struct node *n,
-		 const char *const *names)
+		 const struct names *names)
 {
 	for (; n; n = node_sibling(n)) {
 		for (size_t i = 0; i < G_N_ELEMENTS(pairs); i++) {
 			const struct pair *p = &pairs[i];
-			if (n->name != names[i] || in_order(n, p))
+			if (n->name != names->pair[i] || in_order(n, p))
 				continue;
 			const char *first = node_attr(n, p->first), *second = node_attr(n, p->second);
 			if (p->instant)
@@ -58,7 +64,7 @@ static void walk(const struct check_ctx *c, const struct doc *d, const struct no
 			else
 				rule_report(c, RULE_SCHEMA, d, n, p->message, second, first);
 		}
-		if (n->name == names[G_N_ELEMENTS(pairs)] || n->name == names[G_N_ELEMENTS(pairs) + 1])
+		if (n->name == names->reporting || n->name == names->review)
 			cadence(c, d, n);
 		walk(c, d, node_children(n), names);
 	}
@@ -66,15 +72,14 @@ static void walk(const struct check_ctx *c, const struct doc *d, const struct no
 
 void rules_order(const struct check_ctx *c)
 {
-	const char *names[G_N_ELEMENTS(pairs) + 2];
+	struct names names = {.reporting = g_intern_static_string("reporting"),
+			      .review = g_intern_static_string("review")};
 
 	for (size_t i = 0; i < G_N_ELEMENTS(pairs); i++)
-		names[i] = g_intern_static_string(pairs[i].element);
-	names[G_N_ELEMENTS(pairs)] = g_intern_static_string("reporting");
-	names[G_N_ELEMENTS(pairs) + 1] = g_intern_static_string("review");
+		names.pair[i] = g_intern_static_string(pairs[i].element);
 	for (guint i = 0; i < c->repo->docs->len; i++) {
 		const struct doc *d = c->repo->docs->pdata[i];
 		if (d->valid && d->root)
-			walk(c, d, d->root, names);
+			walk(c, d, d->root, &names);
 	}
 }
