@@ -297,13 +297,13 @@ int cmd_render(int argc, char **argv)
 	struct render_opts o = {0};
 	struct diag_list *dl;
 	struct schema *s = NULL;
-	char *root, *cwd = realpath(".", NULL), *paths[2] = {NULL, NULL}, **outs = NULL;
+	char *root, *cwd = NULL, *paths[2] = {NULL, NULL}, **outs = NULL;
 	const char *same;
 	struct repo *r = NULL;
 	struct index *ix = NULL;
 	struct model *m = NULL;
 	struct render_pool *pool = NULL;
-	GString *mk = g_string_new(NULL);
+	GString *mk;
 	int rc_exit = 0, n, c = parse(argc, argv, &o);
 
 	if (c)
@@ -317,6 +317,8 @@ int cmd_render(int argc, char **argv)
 	if (o.targets)
 		return print_targets(&o, argv + optind, n);
 	dl = diag_list_new();
+	mk = g_string_new(NULL);
+	cwd = realpath(".", NULL);
 	if (o.repository) {
 		char *real = realpath(o.repository, NULL);
 		root = g_strdup(real ? real : o.repository);
