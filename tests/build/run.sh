@@ -66,7 +66,9 @@ cp "$top/samples/bank/ola-net.xml" "$repo/bank/"
 # build must complete
 for sig in INT TERM KILL KILL KILL INT; do
 	rm -rf "$out"
-	build -q >/dev/null 2>&1 &
+	# slm itself in the background, not a shell function: a signal to a subshell would leave
+	# slm running, and the next round would race it
+	"$SLM" build --as-of 2025-11-30 -q -o "$out" "$repo" >/dev/null 2>&1 &
 	pid=$!
 	sleep "0.$(( $(od -An -N1 -tu1 /dev/urandom) % 9 + 1 ))"
 	kill -s "$sig" "$pid" 2>/dev/null
