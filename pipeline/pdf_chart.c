@@ -86,6 +86,36 @@ static double nice_step(double range)
 	return (f <= 1 ? 1 : f <= 2 ? 2 : f <= 2.5 ? 2.5 : f <= 5 ? 5 : 10) * mag;
 }
 
+/* The step of an axis from LO to HI: a step of 1, 2 or 5 × 10^k, else 2.5 × 10^k (labels with a
+   digit more), that divides it into three to eight equal intervals, the count nearest five, so that
+   both ends carry a label; else nice_step's. */
+static double axis_step(double lo, double hi)
+{
+	static const double f[] = {1, 2, 5, 2.5};
+	double range = hi - lo, best = 0, mag = pow(10, floor(log10(range / 5)));
+
+	for (unsigned i = 0; i < G_N_ELEMENTS(f) && !(best && f[i] == 2.5); i++)
+		for (double m = mag / 10; m <= mag * 10 * 1.001; m *= 10) {
+			double n = range / (f[i] * m);
+			if (fabs(n - round(n)) < 1e-6 && n > 2.5 && n < 8.5 &&
+			    (best == 0 || fabs(n - 5) < fabs(range / best - 5)))
+				best = f[i] * m;
+		}
+	return best ? best : nice_step(range);
+}
+
+/* The ticks are the multiples of the step between lo and hi. */
+static double first_tick(const struct chart *c)
+{
+	return ceil(c->lo / c->step - 1e-6) * c->step;
+}
+
+static unsigned tick_count(const struct chart *c)
+{
+	double n = floor((c->hi - first_tick(c)) / c->step + 1e-6) + 1;
+	return n > 0 && n < 100 ? (unsigned)n : 0;
+}
+
 static void y_range(struct chart *c, xmlNodePtr el)
 {
 	double lo = INFINITY, hi = -INFINITY, v;
@@ -110,11 +140,14 @@ static void y_range(struct chart *c, xmlNodePtr el)
 		c->hi = ceil(hi / c->step) * c->step;
 	if (c->hi <= c->lo) /* y-min ≥ y-max in the layout: fall back to the data */
 		c->lo = floor(lo / c->step) * c->step, c->hi = ceil(hi / c->step) * c->step;
-	c->step = nice_step(c->hi - c->lo);
-	c->decimals = c->step >= 1 ? 0 : (unsigned)MIN(4, ceil(-log10(c->step) - 1e-9));
-	if (c->decimals &&
-	    fabs(c->step * pow(10, c->decimals) - round(c->step * pow(10, c->decimals))) > 1e-6)
-		c->decimals++;
+	c->step = axis_step(c->lo, c->hi);
+	/* as many decimals as the ticks need, at most four */
+	double t = first_tick(c);
+	for (c->decimals = 0; c->decimals < 4; c->decimals++) {
+		double k = pow(10, c->decimals);
+		if (fabs(c->step * k - round(c->step * k)) < 1e-6 && fabs(t * k - round(t * k)) < 1e-6)
+			break;
+	}
 }
 
 static void chart_read(struct chart *c, xmlNodePtr el)
@@ -184,7 +217,8 @@ static char *tick_text(const struct chart *c, double v)
 static double y_label_width(struct pdf_doc *doc, const struct chart *c)
 {
 	double w = 0;
-	for (double v = c->lo; v <= c->hi + c->step / 2; v += c->step) {
+	for (unsigned i = 0, n = tick_count(c); i < n; i++) {
+		double v = first_tick(c) + i * c->step;
 		char *t = tick_text(c, v);
 		PangoLayout *l = label(doc, t, 8, 0.3);
 		PangoRectangle r;
@@ -199,7 +233,8 @@ static double y_label_width(struct pdf_doc *doc, const struct chart *c)
 static void grid(struct pdf_doc *doc, cairo_t *cr, const struct chart *c, const struct plot *p)
 {
 	cairo_set_line_width(cr, 0.4);
-	for (double v = c->lo; v <= c->hi + c->step / 2; v += c->step) {
+	for (unsigned i = 0, n = tick_count(c); i < n; i++) {
+		double v = first_tick(c) + i * c->step;
 		double y = py(c, p, v);
 		cairo_set_source_rgb(cr, 0.85, 0.85, 0.85);
 		cairo_move_to(cr, p->x, y);

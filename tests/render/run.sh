@@ -129,6 +129,13 @@ check "$n: clickable https link" grep -aq "/URI (https://example.com/slm/docs)" 
 check "$n: clickable link in a table cell" grep -aq "/URI (https://example.com/noc/dashboards)" "$T/$n.pdf"
 check "$n: long word wrapped in its cell" sh -c "pdftotext -raw '$T/$n.pdf' - | grep -q 'ABCDEFGHIJKLMNOPQRSTUVWXYZ'"
 
+# ---- chart-axis: axis labels are the multiples of a round step inside the axis ------------------
+n=chart-axis
+axis_text() { pdftotext -raw "$T/$n.pdf" - | tr '\n' ' ' | grep -qF -- "$1"; }
+check "$n: fixed ends 99.25..100 in steps of 0.25" axis_text '% A 99.25 99.50 99.75 100.00 Jan'
+check "$n: ends from the data, 0..40 in tens" axis_text 'ms B 0 10 20 30 40 Q1'
+check "$n: bars from zero to a fixed 7" axis_text 'incidents P1 0 1 2 3 4 5 6 7 Q1'
+
 # ---- toc-short: no TOC under four pages, A4 landscape ------------------------------------------
 n=toc-short
 check "$n: no TOC in a short document" sh -c "! pdftotext '$T/$n.pdf' - | grep -q '^目录$'"
