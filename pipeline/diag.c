@@ -46,7 +46,8 @@ static const struct rule_info catalogue[RULE_COUNT] = {
 		"element of the right kind: an OLA reference must name an OLA, a person reference a "
 		"person of the organization.  The message says what was expected, and suggests a "
 		"close id when there is one; a related location shows a same-named thing of another "
-		"kind.  Fix the typo or add the missing document."},
+		"kind.  Fix the typo or add the missing document.  An SLA whose renews= names "
+		"itself is reported too: renews= names the predecessor it renews."},
 	[RULE_REQUIREMENTS_MISMATCH] = {"requirements-mismatch", SEV_ERROR, "1, 2",
 		"an SLA differs from the customer's final, accepted requirements",
 		"An SLA answers a requirements specification (服务需求说明书): its services and tiers "

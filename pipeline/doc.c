@@ -245,6 +245,12 @@ void doc_free(struct doc *d)
 	g_free(d);
 }
 
+const char *doc_id(const struct doc *d)
+{
+	const char *id = node_attr(d->root, "id");
+	return id ? id : "";
+}
+
 const char *node_attr(const struct node *n, const char *name)
 {
 	for (unsigned i = 0; i < n->nattrs; i++)

@@ -105,6 +105,8 @@ struct doc *doc_from_xml(xmlDocPtr xdoc, const char *path, enum kind kind, struc
 void doc_free(struct doc *d);
 
 const char *node_attr(const struct node *n, const char *name);
+/* The id of D's root, "" when it has none. */
+const char *doc_id(const struct doc *d);
 /* The first child named NAME (NULL for any), or NULL. */
 struct node *node_child(const struct node *n, const char *name);
 /* The next sibling after N named NAME (NULL for any), or NULL. */

@@ -67,12 +67,6 @@ static bool retired(const struct doc *d)
 	return node_is(d->root, "status", "ended") || node_is(d->root, "status", "terminated");
 }
 
-static const char *doc_id(const struct doc *d)
-{
-	const char *id = node_attr(d->root, "id");
-	return id ? id : "";
-}
-
 /* The catalog <service> node of SERVICE when it belongs to catalog CAT (one hash lookup), else
  * NULL. */
 static const struct node *catalog_service(const struct check_ctx *c, const struct doc *cat,

@@ -56,12 +56,6 @@
 
 #include <string.h>
 
-static const char *doc_id(const struct doc *d)
-{
-	const char *id = node_attr(d->root, "id");
-	return id ? id : "";
-}
-
 /* The organization's id: the party= of the provider's signatures; NULL without one. */
 static const char *organization_id(const struct check_ctx *c)
 {

@@ -1,6 +1,6 @@
 /* Rules duplicate-id and unresolved-ref: every id names one thing, every reference names an
  * existing thing of the right kind (DESIGN §3: references are attributes named after what they
- * point to; `ref=` takes its meaning from its element). */
+ * point to; `ref=` takes its meaning from its element), and an SLA does not renew itself. */
 #include "rules.h"
 
 #include <string.h>
@@ -149,6 +149,13 @@ void rules_refs(const struct check_ctx *c)
 	}
 	for (guint i = 0; i < c->repo->docs->len; i++) {
 		const struct doc *d = c->repo->docs->pdata[i];
+		const char *renews = d->kind == KIND_SLA ? node_attr(d->root, "renews") : NULL;
 		walk_refs(c, d, d->root);
+		/* resolved, but to the SLA itself (amends= to itself is amendment-base's) */
+		if (renews && strcmp(renews, doc_id(d)) == 0)
+			rule_report(c, RULE_UNRESOLVED_REF, d, d->root,
+			            "<sla renews=\"%s\"> names this SLA itself: renews= must name the "
+			            "SLA that this one renews, its predecessor",
+			            renews);
 	}
 }

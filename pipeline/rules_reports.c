@@ -75,7 +75,8 @@ static void append_range(GString *s, int32_t from, int32_t to)
 		g_string_append_printf(s, "%s–%s", day_text(a, from), day_text(b, to));
 }
 
-static const char *doc_id(const struct doc *d)
+/* The id of D, else its path. */
+static const char *doc_name(const struct doc *d)
 {
 	const char *id = node_attr(d->root, "id");
 	return id ? id : d->path;
@@ -159,7 +160,7 @@ static void collect(const struct check_ctx *c, const struct sla_state *s, enum k
 	for (guint i = 0; i < amendments->len; i++) {
 		const struct doc *a = amendments->pdata[i];
 		if (a->valid)
-			collect_for(c, k, doc_id(a), out);
+			collect_for(c, k, doc_name(a), out);
 	}
 }
 
@@ -206,7 +207,7 @@ static struct sla_state *sla_state_new(const struct check_ctx *c, const struct s
 	struct sla_state *s = g_new0(struct sla_state, 1);
 
 	s->v = v;
-	s->id = doc_id(v->doc);
+	s->id = doc_name(v->doc);
 	s->reports = g_array_new(FALSE, FALSE, sizeof(struct dated));
 	s->reviews = g_array_new(FALSE, FALSE, sizeof(struct dated));
 	service_span(c, s);
@@ -395,7 +396,7 @@ static void report_late(const struct check_ctx *c, const struct sla_state *s, co
 	g_string_append_printf(msg,
 	                       "service report %s was issued on %s, after the due date %s of "
 	                       "the period ",
-	                       doc_id(l->report->doc), day_text(a, l->report->day),
+	                       doc_name(l->report->doc), day_text(a, l->report->day),
 	                       day_text(b, l->due));
 	append_range(msg, l->from, l->to);
 	if (l->more)
@@ -409,7 +410,7 @@ static void report_late(const struct check_ctx *c, const struct sla_state *s, co
 	diag = rule_report(c, RULE_REPORT_MISSING, l->report->doc, l->report->doc->root, "%s",
 	                   msg->str);
 	rule_related(c, diag, l->ver->reporting_doc, rep, "%s sets the reporting cadence here",
-	             doc_id(l->ver->reporting_doc));
+	             doc_name(l->ver->reporting_doc));
 	g_string_free(msg, TRUE);
 }
 
@@ -506,7 +507,7 @@ static void report_overdue(const struct check_ctx *c, const struct sla_state *s,
 	                       "no review of %s since %s on %s: with a review every %s the %s "
 	                       "was due on %s",
 	                       s->id,
-	                       last_rev           ? doc_id(last_rev->doc)
+	                       last_rev           ? doc_name(last_rev->doc)
 	                       : last == s->start ? "its term started"
 	                                          : "the review cadence began",
 	                       day_text(a, last), every, last_rev ? "next" : "first",
@@ -523,10 +524,10 @@ static void report_overdue(const struct check_ctx *c, const struct sla_state *s,
 	diag = rule_report(c, RULE_REVIEW_OVERDUE, ver->review_doc, ver->review, "%s", msg->str);
 	if (last_rev)
 		rule_related(c, diag, last_rev->doc, last_rev->doc->root,
-		             "the last review, %s, was held here", doc_id(last_rev->doc));
+		             "the last review, %s, was held here", doc_name(last_rev->doc));
 	if (s->end < c->as_of && s->ended_by)
 		rule_related(c, diag, s->ended_by, s->ended_by->root, "%s ends the service on %s",
-		             doc_id(s->ended_by), day_text(d, s->end));
+		             doc_name(s->ended_by), day_text(d, s->end));
 	g_string_free(msg, TRUE);
 }
 
@@ -543,16 +544,16 @@ static void report_held_late(const struct check_ctx *c, const struct sla_state *
 	                   "the review of %s after %s on %s was due by %s (a review every %s), but "
 	                   "the next one, %s, was held only on %s; hold reviews within the cadence",
 	                   s->id,
-	                   last_rev           ? doc_id(last_rev->doc)
+	                   last_rev           ? doc_name(last_rev->doc)
 	                   : last == s->start ? "the term start"
 	                                      : "the start of the review cadence",
-	                   day_text(a, last), day_text(b, deadline), every, doc_id(rev->doc),
+	                   day_text(a, last), day_text(b, deadline), every, doc_name(rev->doc),
 	                   day_text(d, rev->day));
 	if (last_rev)
 		rule_related(c, diag, last_rev->doc, last_rev->doc->root,
-		             "the previous review, %s, was held here", doc_id(last_rev->doc));
+		             "the previous review, %s, was held here", doc_name(last_rev->doc));
 	rule_related(c, diag, rev->doc, rev->doc->root, "%s was held %d day%s after it was due",
-	             doc_id(rev->doc), rev->day - deadline, rev->day - deadline == 1 ? "" : "s");
+	             doc_name(rev->doc), rev->day - deadline, rev->day - deadline == 1 ? "" : "s");
 }
 
 /* The review clock: it starts at the term start and restarts at each review held.  Reports
@@ -677,7 +678,7 @@ static void availability(const struct check_ctx *c, struct sla_state *s, const s
 	                       node_attr(target, "target"), s->id);
 	diag = rule_report(c, RULE_BREACH, r->doc, m, "%s", msg->str);
 	rule_related(c, diag, sdoc, target, "%s sets the availability target %s%% of %s here",
-	             doc_id(sdoc), node_attr(target, "target"), service);
+	             doc_name(sdoc), node_attr(target, "target"), service);
 	g_string_free(msg, TRUE);
 
 	b = g_new0(struct breach, 1);
@@ -690,7 +691,7 @@ static void availability(const struct check_ctx *c, struct sla_state *s, const s
 	b->since = r->day;
 	b->what = g_strdup_printf("%s availability %s%% against the target %s%% in %s", service,
 	                          node_attr(m, "availability"), node_attr(target, "target"),
-	                          doc_id(r->doc));
+	                          doc_name(r->doc));
 	g_ptr_array_add(out, b);
 }
 
@@ -892,7 +893,7 @@ static void judge_incident(const struct check_ctx *c, struct sla_state *s, GArra
 		return;
 	diag = rule_report(c, RULE_BREACH, at->report->doc, at->node, "%s", best.msg->str);
 	rule_related(c, diag, best.target_doc, best.target, "%s sets the %s %s target %s here",
-	             doc_id(best.target_doc), node_attr(at->node, "priority"), best.target->name,
+	             doc_name(best.target_doc), node_attr(at->node, "priority"), best.target->name,
 	             node_attr(best.target, "within"));
 
 	b = g_new0(struct breach, 1);
@@ -953,7 +954,7 @@ out:
 static bool names_report(const struct breach *b, const char *id)
 {
 	for (guint i = 0; i < b->reports->len; i++)
-		if (strcmp(doc_id(b->reports->pdata[i]), id) == 0)
+		if (strcmp(doc_name(b->reports->pdata[i]), id) == 0)
 			return true;
 	return false;
 }
@@ -1046,12 +1047,12 @@ static void check_unreviewed(const struct check_ctx *c, const struct breach *b)
 		g_string_append_printf(msg,
 		                       "a <finding report=\"%s\" service=\"%s\"> on it to a "
 		                       "review record",
-		                       doc_id(b->report), b->service);
+		                       doc_name(b->report), b->service);
 	diag = rule_report(c, RULE_BREACH_UNREVIEWED, b->report, b->at, "%s", msg->str);
 	for (guint i = 0; i < held->len && i < MAX_RELATED; i++) {
 		const struct dated *r = held->pdata[i];
 		rule_related(c, diag, r->doc, r->doc->root,
-		             "%s, held on %s, has no finding on this breach", doc_id(r->doc),
+		             "%s, held on %s, has no finding on this breach", doc_name(r->doc),
 		             day_text(a, r->day));
 	}
 	g_string_free(msg, TRUE);
