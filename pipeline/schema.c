@@ -109,14 +109,35 @@ struct sink {
 	struct diag_list *dl;
 	unsigned count;
 	long last_line;
+	const void *last_node; /* the last error's node, and the value it found fault with: */
+	                       /* "Element 'a', attribute 'b'", or "" */
+	char last_subject[128];
 };
+
+/* Whether E finds fault with the same value as the error before it: libxml2 reports every failed
+ * facet of one value ('-5': minInclusive, then pattern), and one is enough.  Other errors of one
+ * node (a missing attribute, an unexpected child) are all kept. */
+static bool repeats(struct sink *s, const xmlError *e)
+{
+	const char *end = e->message ? strstr(e->message, "': ") : NULL;
+	size_t n = end ? (size_t)(end - e->message) + 1 : 0;
+	bool value = end && (g_str_has_prefix(end + 3, "[facet '") || end[3] == '\'');
+	bool same = value && n < sizeof s->last_subject && e->node && e->node == s->last_node &&
+	            strncmp(s->last_subject, e->message, n) == 0 && s->last_subject[n] == '\0';
+
+	s->last_node = e->node;
+	s->last_subject[0] = '\0';
+	if (value && n < sizeof s->last_subject)
+		g_strlcpy(s->last_subject, e->message, n + 1);
+	return same;
+}
 
 static void on_schema_error(void *ud, xmlErrorPtr e)
 {
 	struct sink *s = ud;
 	char *msg;
 
-	if (e->level < XML_ERR_ERROR)
+	if (e->level < XML_ERR_ERROR || repeats(s, e))
 		return;
 	if (++s->count > SCHEMA_MAX_ERRORS) {
 		if (s->count == SCHEMA_MAX_ERRORS + 1)
@@ -138,7 +159,7 @@ struct schema *schema_load(const char *data_dir, struct diag_list *dl)
 struct schema *schema_load_named(const char *data_dir, const char *name, struct diag_list *dl)
 {
 	char *file = g_build_filename(data_dir, "schemas", name, NULL);
-	struct sink sink = {file, dl, 0, 0};
+	struct sink sink = {.path = file, .dl = dl};
 	xmlSchemaParserCtxtPtr pctxt;
 	struct schema *s;
 	xmlSchemaPtr xsd;
@@ -200,7 +221,7 @@ void schema_validator_free(struct schema_validator *v)
 bool schema_validate_with(struct schema_validator *v, xmlDocPtr xdoc, const char *path,
 			  struct diag_list *dl)
 {
-	struct sink sink = {path, dl, 0, 0};
+	struct sink sink = {.path = path, .dl = dl};
 	int rc;
 
 	xmlSchemaSetValidStructuredErrors(v->ctxt, on_schema_error, &sink);
