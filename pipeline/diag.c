@@ -29,10 +29,13 @@ static const struct rule_info catalogue[RULE_COUNT] = {
 		"Every document must be valid against slm's schema for its kind (schemas/slm.xsd, "
 		"namespace urn:slm:1), chosen by its root element.  The message names the element or "
 		"attribute at fault and what the schema expects there.  `slm check` adds what XSD 1.0 "
-		"cannot say: dates in their order (a term, a reporting period or a holiday ends on "
-		"or after its start; an incident is responded to and resolved after it was opened, "
-		"and resolved after its response; reports and reviews come at most daily).  docs/vocabulary.md documents every element; "
-		"templates/ has a valid skeleton of every kind."},
+		"cannot say: values in their order (a term, a reporting period or a holiday ends on "
+		"or after its start; a service window ends after it starts; an incident is responded "
+		"to and resolved after it was opened, and resolved after its response; a "
+		"satisfaction score is within its scale), a component names exactly one of dept= and "
+		"supplier=, a reviewed item one of report= and ref=, and reports and reviews come at "
+		"most daily.  docs/vocabulary.md documents every element; templates/ has a valid "
+		"skeleton of every kind."},
 	[RULE_DUPLICATE_ID] = {"duplicate-id", SEV_ERROR, "—", "an id is used twice",
 		"Ids of documents, departments, people, customers, suppliers, calendars, services and "
 		"proposal resources are unique across the repository, so that every reference names "
