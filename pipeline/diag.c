@@ -75,8 +75,10 @@ static const struct rule_info catalogue[RULE_COUNT] = {
 	[RULE_PRICE_MISMATCH] = {"price-mismatch", SEV_ERROR, "3, 4",
 		"an SLA's charges differ from the catalog prices",
 		"The charges of an SLA must equal the catalog prices (服务价格) of the services and "
-		"tiers it picks, per the same period: each <charges><item> must equal its offer's "
-		"price, and the total the sum of the offers.  Correct the charges or the catalog."},
+		"tiers it picks: each <charges><item> must equal its offer's price, and the total "
+		"the sum of the offers.  Charges may be stated per a multiple of the catalog's "
+		"period (per P3M or P1Y for a price per P1M; per P7D for one per P1D); months and "
+		"days do not convert into each other.  Correct the charges or the catalog."},
 	[RULE_CAPABILITY_EXCEEDED] = {"capability-exceeded", SEV_WARNING, "4",
 		"an SLA target is stricter than the recorded delivery capability",
 		"Step 4 compares the customer's needs with the delivery capability (服务提供能力) "

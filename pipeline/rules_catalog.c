@@ -409,15 +409,37 @@ static struct diag *price_report(struct pricing *p, const struct doc *d, const s
 	return dg;
 }
 
-static bool same_period(const struct node *a, const char *attr_a, const struct node *b,
-                        const char *attr_b)
+/* PRICE, priced per the period of B's ATTR_B, restated per the period of A's ATTR_A: both whole
+ * months (P3M is three times P1M, P1Y twelve) or both whole seconds (P7D is seven times P1D), the
+ * result a whole number of cents.  Two one-off prices (no per=) are the same; otherwise false. */
+static bool per_period(const struct node *a, const char *attr_a, const struct node *b,
+                       const char *attr_b, int64_t price, int64_t *out)
 {
 	struct time_duration x, y;
 	bool hx = node_duration(a, attr_a, &x), hy = node_duration(b, attr_b, &y);
+	int64_t num, den;
 
-	if (!hx || !hy)
+	if (!hx || !hy) {
+		*out = price;
 		return hx == hy;
-	return time_duration_compare(&x, &y) == 0;
+	}
+	if (x.nanos || y.nanos)
+		return false;
+	if (!x.seconds && !y.seconds && x.months > 0 && y.months > 0)
+		num = x.months, den = y.months;
+	else if (!x.months && !y.months && x.seconds > 0 && y.seconds > 0)
+		num = x.seconds, den = y.seconds;
+	else
+		return false;
+	if (num == den) {
+		*out = price;
+		return true;
+	}
+	/* a period beyond 10^6 units, or a price beyond 10^12 cents, would overflow: say they differ */
+	if (num > 1000000 || den > 1000000 || price > 1000000000000 || price * num % den)
+		return false;
+	*out = price * num / den;
+	return true;
 }
 
 /* The catalog offer of the I-th service of version V, or NULL (tier-not-offered reports it). */
@@ -470,24 +492,28 @@ static void check_items(struct pricing *p, const struct sla_version *v)
 		    !node_money(offer, "price", &price))
 			continue;
 		/* an item without per= takes the charges' period: check_total reports that one */
-		if (per && !same_period(item, "per", offer, "per")) {
+		if (per && !per_period(item, "per", offer, "per", price, &price)) {
 			dg = price_report(
 			    p, d, item,
 			    g_strdup_printf("the charge for %s in SLA %s is %s per %s, but the "
 			                    "catalog prices %s at tier %s per %s: charge per the "
-			                    "catalog's period",
+			                    "catalog's period or a multiple of it",
 			                    svc, doc_id(d), node_attr(item, "amount"), per, svc,
 			                    node_attr(s, "tier"), node_attr(offer, "per")));
 		} else if (amount != price) {
+			bool restated = per && g_strcmp0(per, node_attr(offer, "per")) != 0;
+			char *want = money_text(price);
 			dg = price_report(
 			    p, d, item,
 			    g_strdup_printf(
 			        "the charge for %s in SLA %s is %s, but the catalog "
-			        "price of %s at tier %s is %s per %s: charge the catalog "
+			        "price of %s at tier %s is %s per %s%s%s%s%s: charge the catalog "
 			        "price, or correct the catalog",
 			        svc, doc_id(d), node_attr(item, "amount"), svc,
 			        node_attr(s, "tier"), node_attr(offer, "price"),
-			        node_attr(offer, "per")));
+			        node_attr(offer, "per"), restated ? ", " : "", restated ? want : "",
+			        restated ? " per " : "", restated ? per : ""));
+			g_free(want);
 		} else
 			continue;
 		if (dg)
@@ -508,6 +534,7 @@ static void check_total(struct pricing *p, const struct sla_view *view, const st
 	int64_t amount, sum = 0;
 	struct diag *dg;
 	char *msg;
+	bool restated = false; /* an offer priced per another period than the charges */
 
 	if (!node_money(ch, "amount", &amount))
 		goto out;
@@ -529,15 +556,15 @@ static void check_total(struct pricing *p, const struct sla_view *view, const st
 		const struct node *offer = version_offer(c, v, i, &scat);
 		int64_t price;
 
-		if (!offer || !node_money(offer, "price", &price) || !money_add(sum, price, &sum))
+		if (!offer || !node_money(offer, "price", &price))
 			goto out; /* tier-not-offered reports it */
-		if (!same_period(ch, "per", offer, "per")) {
+		if (!per_period(ch, "per", offer, "per", price, &price)) {
 			dg = price_report(
 			    p, chd, ch,
 			    g_strdup_printf(
 			        "the charges of SLA %s are %s %s, but the catalog prices "
 			        "%s at tier %s per %s: state the charges per the "
-			        "catalog's period",
+			        "catalog's period or a multiple of it",
 			        doc_id(chd), node_attr(ch, "per") ? "per" : "one-off",
 			        node_attr(ch, "per") ? node_attr(ch, "per") : "(no per=)",
 			        node_attr(s, "ref"), node_attr(s, "tier"),
@@ -547,15 +574,27 @@ static void check_total(struct pricing *p, const struct sla_view *view, const st
 				             node_attr(s, "tier"), node_attr(s, "ref"));
 			goto out;
 		}
+		if (!money_add(sum, price, &sum))
+			goto out;
 		g_string_append_printf(sum_text, "%s%s tier %s %s", i ? " + " : "",
 		                       node_attr(s, "ref"), node_attr(s, "tier"),
 		                       node_attr(offer, "price"));
+		if (g_strcmp0(node_attr(ch, "per"), node_attr(offer, "per")) != 0) {
+			g_string_append_printf(sum_text, " per %s", node_attr(offer, "per"));
+			restated = true;
+		}
 	}
 	if (amount == sum)
 		goto out;
 	{
-		char *have = money_text(amount), *want = money_text(sum), *from;
 		const char *per = node_attr(ch, "per") ? node_attr(ch, "per") : "";
+		char *have = money_text(amount), *want = money_text(sum), *from;
+
+		if (restated) { /* "210000 per P3M" */
+			char *t = g_strdup_printf("%s per %s", want, per);
+			g_free(want);
+			want = t;
+		}
 
 		if (!v->services->len)
 			g_string_assign(sum_text, "no services");
