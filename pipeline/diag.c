@@ -40,7 +40,9 @@ static const struct rule_info catalogue[RULE_COUNT] = {
 		"Ids of documents, departments, people, customers, suppliers, calendars, services and "
 		"proposal resources are unique across the repository, so that every reference names "
 		"exactly one thing (ids of findings, actions and incidents are unique within their "
-		"document).  The related location is the first use.  Rename one of the two, and "
+		"document; an incident listed by two reports, because it ran into the next period, "
+		"keeps its id, but another incident may not take it).  The related location is the "
+		"first use.  Rename one of the two, and "
 		"update the references that meant it."},
 	[RULE_UNRESOLVED_REF] = {"unresolved-ref", SEV_ERROR, "—",
 		"a reference names nothing of the right kind",

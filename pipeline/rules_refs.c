@@ -1,6 +1,7 @@
 /* Rules duplicate-id and unresolved-ref: every id names one thing, every reference names an
  * existing thing of the right kind (DESIGN §3: references are attributes named after what they
- * point to; `ref=` takes its meaning from its element), and an SLA does not renew itself. */
+ * point to; `ref=` takes its meaning from its element), an incident id names one incident across
+ * reports, and an SLA does not renew itself. */
 #include "rules.h"
 
 #include <string.h>
@@ -133,6 +134,37 @@ static void walk_refs(const struct check_ctx *c, const struct doc *d, const stru
 	}
 }
 
+/* Incident ids are unique within a report, and one incident that runs into the next period keeps
+ * its id in both reports; the same id for another incident (another service or opening) makes
+ * the references to it (<finding incident=>) ambiguous. */
+static void incident_ids(const struct check_ctx *c)
+{
+	const GPtrArray *all = c->ix->of[T_INCIDENT];
+
+	for (guint i = 0; i < all->len; i++) {
+		const struct entry *e = all->pdata[i];
+		const struct entry *first = index_lookup(c->ix, e->id, TBIT(T_INCIDENT));
+		int64_t a, b;
+
+		if (first == e || first->doc == e->doc)
+			continue;
+		if (g_strcmp0(node_attr(e->node, "service"), node_attr(first->node, "service")) == 0 &&
+		    node_instant(e->node, "opened", &a) && node_instant(first->node, "opened", &b) &&
+		    a == b)
+			continue;
+		struct diag *diag = rule_report(
+		    c, RULE_DUPLICATE_ID, e->doc, e->node,
+		    "incident id \"%s\" is already used in %s:%u for another incident (%s, opened "
+		    "%s): an incident that runs into the next period keeps its id, a new one needs "
+		    "its own",
+		    e->id, first->doc->path, first->node->line,
+		    node_attr(first->node, "service") ? node_attr(first->node, "service") : "",
+		    node_attr(first->node, "opened") ? node_attr(first->node, "opened") : "");
+		rule_related(c, diag, first->doc, first->node, "\"%s\" is first declared here",
+			     e->id);
+	}
+}
+
 void rules_refs(const struct check_ctx *c)
 {
 	const GPtrArray *dup = c->ix->duplicates;
@@ -147,6 +179,7 @@ void rules_refs(const struct check_ctx *c)
 		rule_related(c, diag, first->doc, first->node, "\"%s\" is first declared here",
 			     first->id);
 	}
+	incident_ids(c);
 	for (guint i = 0; i < c->repo->docs->len; i++) {
 		const struct doc *d = c->repo->docs->pdata[i];
 		const char *renews = d->kind == KIND_SLA ? node_attr(d->root, "renews") : NULL;
