@@ -215,13 +215,15 @@ static const struct rule_info catalogue[RULE_COUNT] = {
 		"and every supplier contract supporting the SLA (termination steps 3-5), each item "
 		"with the date it was released and the person responsible.  A closed termination must "
 		"list them all; an open one is work in progress, held only to naming the person of "
-		"what it has released.  Add the missing item, date or person."},
+		"what it has released.  Either may release only the SLA's own resources: an item "
+		"naming another SLA's resource is a finding.  Add the missing item, date or person."},
 	[RULE_BUDGET_OVERRUN] = {"budget-overrun", SEV_ERROR, "T6",
-		"the actual cost of a terminated service exceeds the proposal budget",
+		"the actual cost of a terminated service exceeds the proposal budget, or is not accounted",
 		"At termination the service is accounted (服务核算) and compared with the budget of "
 		"the proposal.  An actual cost above the budget is a nonconformity to explain in the "
 		"summary's corrective actions; so is an accounting that states another budget or "
-		"currency than the proposal's.  Record the corrective action; check the figures."},
+		"currency than the proposal's, and a closed termination without <accounting>.  "
+		"Record the corrective action; check the figures."},
 	[RULE_ARCHIVE_INCOMPLETE] = {"archive-incomplete", SEV_ERROR, "14",
 		"a closed termination does not archive the SLA, proposal, OLAs and contracts",
 		"When an SLA is terminated, its SLA, proposal, OLAs and supplier contracts are "

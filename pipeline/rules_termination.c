@@ -439,6 +439,30 @@ static void release_items(const struct check_ctx *c, const struct doc *t, bool c
 	}
 }
 
+/* Each item naming a proposal resource names one of the SLA's own proposals: releasing another
+ * SLA's resource leaves this one's unreleased and ends a service still owed. */
+static void release_foreign(const struct check_ctx *c, const struct doc *t,
+                            const struct sla_view *v, const GPtrArray *props)
+{
+	node_each(rel, t->root, "release") node_each(it, rel, "item")
+	{
+		const struct entry *e = index_lookup(c->ix, node_attr(it, "ref"), TBIT(T_RESOURCE));
+		bool own = false;
+
+		for (guint i = 0; e && i < props->len && !own; i++)
+			own = e->doc == props->pdata[i];
+		if (!e || own)
+			continue;
+		struct diag *diag = rule_report(
+		    c, RULE_RELEASE_INCOMPLETE, t, it,
+		    "release item %s is a resource of proposal %s (SLA %s), not of a proposal of "
+		    "SLA %s, which termination %s ends: release the SLA's own resources only",
+		    e->id, id_of(e->doc), node_attr(e->doc->root, "sla") ? node_attr(e->doc->root, "sla") : "?",
+		    id_of(v->doc), id_of(t));
+		rule_related(c, diag, e->doc, e->node, "%s is declared here", e->id);
+	}
+}
+
 static void release(const struct check_ctx *c, const struct doc *t, const struct sla_view *v,
                     const GPtrArray *props, const GArray *sup)
 {
@@ -446,6 +470,8 @@ static void release(const struct check_ctx *c, const struct doc *t, const struct
 	struct releases r;
 
 	release_items(c, t, closed);
+	if (v)
+		release_foreign(c, t, v, props);
 	if (!closed || !v)
 		return;
 	releases_init(c, t, &r);
@@ -621,6 +647,13 @@ static void budget(const struct check_ctx *c, const struct doc *t, const struct 
 	struct budget b;
 	struct diag *diag;
 
+	if (!acc && node_is(t->root, "status", "closed")) {
+		rule_report(c, RULE_BUDGET_OVERRUN, t, t->root,
+		            "closed termination %s has no <accounting>: account the service's actual "
+		            "cost against the proposal budget (termination step 6) before closing it",
+		            id_of(t));
+		return;
+	}
 	if (!acc || !node_money(acc, "actual", &actual) || !node_money(acc, "budget", &stated))
 		return;
 	node_date(t->root, "effective", &effective);
