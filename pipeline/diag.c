@@ -51,8 +51,10 @@ static const struct rule_info catalogue[RULE_COUNT] = {
 		"element of the right kind: an OLA reference must name an OLA, a person reference a "
 		"person of the organization.  The message says what was expected, and suggests a "
 		"close id when there is one; a related location shows a same-named thing of another "
-		"kind.  Fix the typo or add the missing document.  An SLA whose renews= names "
-		"itself is reported too: renews= names the predecessor it renews."},
+		"kind.  Fix the typo or add the missing document.  A reference that resolves outside "
+		"the SLA it belongs to is reported too: a measure, incident, credit, clause or "
+		"<supports> naming a service the SLA does not include; a proposal's decomposition, a "
+		"review's report or incident of another SLA; an SLA whose renews= names itself."},
 	[RULE_REQUIREMENTS_MISMATCH] = {"requirements-mismatch", SEV_ERROR, "1, 2",
 		"an SLA differs from the customer's final, accepted requirements",
 		"An SLA answers a requirements specification (服务需求说明书): its services and tiers "
@@ -162,7 +164,9 @@ static const struct rule_info catalogue[RULE_COUNT] = {
 		"a while after its period ends (due=, 10 days by default).  Once that due date has "
 		"passed (as of the --as-of date; the due day itself is still on time), a period of the "
 		"term that no service report covers is missing; a report issued after its due date is "
-		"reported as late.  Write the report, or correct the reporting cadence."},
+		"reported as late, and a report that does not measure a service with an availability "
+		"target misses that service's part.  Write the report, or correct the reporting "
+		"cadence."},
 	[RULE_BREACH] = {"breach", SEV_ERROR, "11",
 		"a report shows a service level missed",
 		"A service report's measured availability below the target of the SLA in effect for "

@@ -472,6 +472,17 @@ const struct sla_view *model_sla(const struct model *m, const char *id)
 	return id ? g_hash_table_lookup(m->slas, id) : NULL;
 }
 
+const struct sla_view *model_sla_of(const struct model *m, const char *id)
+{
+	const struct sla_view *v = model_sla(m, id);
+	const struct doc *d;
+
+	if (v)
+		return v;
+	d = model_doc(m, id, KIND_SLA);
+	return d && d->valid ? model_sla(m, node_attr(d->root, "amends")) : NULL;
+}
+
 const struct sla_version *sla_version_at(const struct sla_view *v, int32_t day)
 {
 	for (guint i = 0; i < v->versions->len; i++) {

@@ -99,6 +99,8 @@ GPtrArray *sla_view_ids(const struct sla_view *v);
 /* Every base SLA of the repository, in path order (struct sla_view*). */
 const GPtrArray *model_slas(const struct model *m);
 const struct sla_view *model_sla(const struct model *m, const char *id);
+/* The base SLA of ID, which names an SLA or one of its additional SLAs; NULL when neither. */
+const struct sla_view *model_sla_of(const struct model *m, const char *id);
 /* The version in force on DAY, or NULL outside the term. */
 const struct sla_version *sla_version_at(const struct sla_view *v, int32_t day);
 /* The <service> of SERVICE in version V, or NULL. */

@@ -165,6 +165,118 @@ static void incident_ids(const struct check_ctx *c)
 	}
 }
 
+/* ---- references that resolve, but outside the SLA they belong to ---- */
+
+/* The services an SLA names in any of its documents (base and additional, whatever their
+ * status: an OLA may be written for a service an additional SLA is still negotiating), cached
+ * by base SLA. */
+static GHashTable *sla_services(const struct check_ctx *c, GHashTable *cache,
+                                const struct sla_view *v)
+{
+	GHashTable *set = g_hash_table_lookup(cache, v);
+
+	if (!set) {
+		GPtrArray *ids = model_sla_family(c->m, v);
+		set = g_hash_table_new(g_str_hash, g_str_equal);
+		for (guint i = 0; i < ids->len; i++) {
+			const struct doc *d = model_doc(c->m, ids->pdata[i], KIND_SLA);
+			if (d && d->valid)
+				node_each(svc, d->root, "service")
+					g_hash_table_add(set, (gpointer)node_attr(svc, "ref"));
+		}
+		g_ptr_array_free(ids, TRUE);
+		g_hash_table_insert(cache, (gpointer)v, set);
+	}
+	return set;
+}
+
+/* Elements whose service= must be a service of the SLA they are about: the SLA of the document
+ * (its sla=, or the SLA itself), or the node's own sla= (<supports>). */
+static const struct {
+	enum kind kind;
+	const char *element;
+	bool own_sla;
+} service_scoped[] = {
+	{KIND_REPORT, "measure", false}, {KIND_REPORT, "incident", false},
+	{KIND_SLA, "credit", false},     {KIND_DECOMPOSITION, "clause", false},
+	{KIND_OLA, "supports", true},    {KIND_CONTRACT, "supports", true},
+};
+
+static void services_in_scope(const struct check_ctx *c, GHashTable *cache, const struct doc *d)
+{
+	const char *doc_sla = d->kind == KIND_SLA ? doc_id(d) : node_attr(d->root, "sla");
+
+	for (size_t k = 0; k < G_N_ELEMENTS(service_scoped); k++) {
+		if (service_scoped[k].kind != d->kind)
+			continue;
+		node_each(n, d->root, service_scoped[k].element)
+		{
+			const char *sla = service_scoped[k].own_sla ? node_attr(n, "sla") : doc_sla;
+			const char *svc = node_attr(n, "service");
+			const struct sla_view *v = model_sla_of(c->m, sla);
+
+			/* an unknown SLA or service is check_ref's finding */
+			if (!v || !svc || !index_lookup(c->ix, svc, TBIT(T_SERVICE)) ||
+			    g_hash_table_contains(sla_services(c, cache, v), svc))
+				continue;
+			struct diag *diag = rule_report(
+			    c, RULE_UNRESOLVED_REF, d, n,
+			    "<%s%s%s%s service=\"%s\">: SLA %s does not include %s in any of its "
+			    "versions: name a service of the SLA, or add the service to the SLA",
+			    n->name, service_scoped[k].own_sla ? " sla=\"" : "",
+			    service_scoped[k].own_sla ? sla : "", service_scoped[k].own_sla ? "\"" : "",
+			    svc, doc_id(v->doc), svc);
+			rule_related(c, diag, v->doc, v->doc->root, "%s is declared here",
+				     doc_id(v->doc));
+		}
+	}
+}
+
+/* Whether documents A (about SLA SLA_A) and B (about SLA_B) are about different SLAs; both known. */
+static bool other_sla(const struct check_ctx *c, const char *sla_a, const char *sla_b)
+{
+	const struct sla_view *a = model_sla_of(c->m, sla_a), *b = model_sla_of(c->m, sla_b);
+	return a && b && a != b;
+}
+
+/* A reference from a document about one SLA to a document or incident about another: a proposal's
+ * decomposition=, a review's <reviewed report=> and <finding incident=>. */
+static void other_sla_ref(const struct check_ctx *c, const struct doc *d, const struct node *n,
+                          const char *attr, const struct doc *to, const struct node *at,
+                          const char *what)
+{
+	const char *mine = node_attr(d->root, "sla"), *theirs = node_attr(to->root, "sla");
+	struct diag *diag;
+
+	if (!other_sla(c, mine, theirs))
+		return;
+	diag = rule_report(c, RULE_UNRESOLVED_REF, d, n,
+	                   "<%s %s=\"%s\">: %s %s is about SLA %s, but this %s is about SLA %s: "
+	                   "name %s %s of SLA %s",
+	                   n->name, attr, node_attr(n, attr), what, node_attr(n, attr), theirs,
+	                   kind_label(d->kind), mine, article(what), what, mine);
+	rule_related(c, diag, to, at, "%s is declared here", node_attr(n, attr));
+}
+
+static void refs_in_scope(const struct check_ctx *c, const struct doc *d)
+{
+	const struct doc *to;
+	const struct entry *e;
+
+	if (d->kind == KIND_PROPOSAL &&
+	    (to = model_doc(c->m, node_attr(d->root, "decomposition"), KIND_DECOMPOSITION)))
+		other_sla_ref(c, d, d->root, "decomposition", to, to->root, "decomposition");
+	if (d->kind != KIND_REVIEW)
+		return;
+	node_each(r, d->root, "reviewed") if ((to = model_doc(c->m, node_attr(r, "report"),
+	                                                       KIND_REPORT)))
+		other_sla_ref(c, d, r, "report", to, to->root, "service report");
+	node_each(f, d->root, "finding") if (node_attr(f, "incident") &&
+	                                     (e = index_lookup(c->ix, node_attr(f, "incident"),
+	                                                       TBIT(T_INCIDENT))))
+		other_sla_ref(c, d, f, "incident", e->doc, e->node, "incident");
+}
+
 void rules_refs(const struct check_ctx *c)
 {
 	const GPtrArray *dup = c->ix->duplicates;
@@ -180,6 +292,8 @@ void rules_refs(const struct check_ctx *c)
 			     first->id);
 	}
 	incident_ids(c);
+	GHashTable *cache = g_hash_table_new_full(g_direct_hash, g_direct_equal, NULL,
+	                                          (GDestroyNotify)g_hash_table_destroy);
 	for (guint i = 0; i < c->repo->docs->len; i++) {
 		const struct doc *d = c->repo->docs->pdata[i];
 		const char *renews = d->kind == KIND_SLA ? node_attr(d->root, "renews") : NULL;
@@ -190,5 +304,10 @@ void rules_refs(const struct check_ctx *c)
 			            "<sla renews=\"%s\"> names this SLA itself: renews= must name the "
 			            "SLA that this one renews, its predecessor",
 			            renews);
+		if (d->valid && d->root) {
+			services_in_scope(c, cache, d);
+			refs_in_scope(c, d);
+		}
 	}
+	g_hash_table_destroy(cache);
 }

@@ -914,6 +914,38 @@ static void judge_incident(const struct check_ctx *c, struct sla_state *s, GArra
 }
 
 /* Every breach in the reports of S, reported; appended to OUT for breach-unreviewed. */
+/* A report measures the availability of every service with an availability target in the version
+ * in force on its first day: a service left out cannot be judged (report-missing, for that
+ * service's part of the report). */
+static void unmeasured(const struct check_ctx *c, const struct sla_state *s, const struct dated *r)
+{
+	const struct sla_version *ver = sla_version_at(s->v, r->from);
+
+	for (guint i = 0; ver && i < ver->services->len; i++) {
+		const struct node *svc = ver->services->pdata[i], *target;
+		const char *ref = node_attr(svc, "ref");
+		bool measured = false;
+
+		if (!ref || !(target = node_child(svc, "availability")))
+			continue;
+		node_each(m, r->doc->root, "measure") measured = measured || node_is(m, "service", ref);
+		if (measured)
+			continue;
+		GString *msg = g_string_new(NULL);
+		g_string_append_printf(msg, "service report %s does not measure %s for ",
+		                       doc_name(r->doc), ref);
+		append_range(msg, r->from, r->to);
+		g_string_append_printf(msg, ", whose availability target is %s%% in %s: add <measure "
+		                            "service=\"%s\" availability=\"...\"/>",
+		                       node_attr(target, "target"), s->id, ref);
+		struct diag *diag = rule_report(c, RULE_REPORT_MISSING, r->doc, r->doc->root, "%s",
+		                                msg->str);
+		rule_related(c, diag, ver->service_docs->pdata[i], svc, "%s takes %s here",
+		             doc_name(ver->service_docs->pdata[i]), ref);
+		g_string_free(msg, TRUE);
+	}
+}
+
 static void check_breaches(const struct check_ctx *c, struct sla_state *s, GPtrArray *out)
 {
 	GHashTable *by_id = g_hash_table_new_full(g_str_hash, g_str_equal, NULL, NULL);
@@ -924,6 +956,7 @@ static void check_breaches(const struct check_ctx *c, struct sla_state *s, GPtrA
 	for (guint i = 0; i < s->reports->len; i++) {
 		const struct dated *r = &g_array_index(s->reports, struct dated, i);
 
+		unmeasured(c, s, r);
 		node_each(m, r->doc->root, "measure") availability(c, s, r, m, out);
 		node_each(inc, r->doc->root, "incident")
 		{

@@ -41,18 +41,6 @@
 
 /* ---- the SLA with its additional SLAs ---- */
 
-/* The base SLA a termination names, also when it names an additional SLA. */
-static const struct sla_view *base_view(const struct check_ctx *c, const char *id)
-{
-	const struct sla_view *v = model_sla(c->m, id);
-	const struct doc *d;
-
-	if (v)
-		return v;
-	d = model_doc(c->m, id, KIND_SLA);
-	return d && d->valid ? model_sla(c->m, node_attr(d->root, "amends")) : NULL;
-}
-
 /* Each signed OLA and supplier contract supporting a service the SLA promised in any version,
  * once, as struct support.  At the end of an SLA everything that backed it and is still in force
  * is released and archived. */
@@ -742,7 +730,7 @@ static void archive(const struct check_ctx *c, const struct doc *t, const struct
 
 static void termination(const struct check_ctx *c, const struct doc *t)
 {
-	const struct sla_view *v = base_view(c, node_attr(t->root, "sla"));
+	const struct sla_view *v = model_sla_of(c->m, node_attr(t->root, "sla"));
 	GPtrArray *ids = v ? model_sla_family(c->m, v) : g_ptr_array_new();
 	GPtrArray *props = model_referring_any(c->m, KIND_PROPOSAL, "sla", ids);
 	GArray *sup = v ? signed_support(c, v) : g_array_new(FALSE, FALSE, sizeof(struct support));
