@@ -1368,8 +1368,16 @@ static void check_sla(struct run *r, const struct sla_view *view)
 			check_hours(r, s, s->agreements->pdata[k]);
 			check_targets(r, s, s->agreements->pdata[k]);
 		}
-		for (guint k = 0; k < s->occs->len; k++)
-			check_chain_occ(r, s, groups, occ_at(s, k));
+		/* versions that keep the same <service> are one stretch for the chain: a shortfall
+		 * over the whole term is one finding naming the whole term */
+		for (guint k = 0; k < s->occs->len;) {
+			struct occ o = *occ_at(s, k);
+			for (k++; k < s->occs->len && occ_at(s, k)->node == o.node &&
+			          occ_at(s, k)->from == o.to + 1;
+			     k++)
+				o.to = occ_at(s, k)->to;
+			check_chain_occ(r, s, groups, &o);
+		}
 		g_ptr_array_free(groups, TRUE);
 	}
 	pending_flush(r);
