@@ -524,6 +524,9 @@ static void on_parse_error(void *ud, xmlErrorPtr e)
 /* NONET: no network; no NOENT/DTDLOAD/DTDVALID/XINCLUDE/HUGE, ever (DESIGN §8, known traps). */
 #define LOAD_PARSE_OPTIONS (XML_PARSE_NONET | XML_PARSE_BIG_LINES | XML_PARSE_COMPACT)
 
+static xmlDocPtr parse_memory(const char *path, const char *buf, size_t len, xmlDictPtr dict,
+			      struct diag_list *dl, bool *parse_error);
+
 xmlDocPtr load_parse(const char *path, struct diag_list *dl)
 {
 	return load_parse_dict(path, NULL, dl);
@@ -531,13 +534,44 @@ xmlDocPtr load_parse(const char *path, struct diag_list *dl)
 
 xmlDocPtr load_parse_dict(const char *path, xmlDictPtr dict, struct diag_list *dl)
 {
+	return load_parse_salvage(path, dict, dl, NULL);
+}
+
+/* What libxml2 recovers of a document that is not well-formed: its elements up to the error and
+ * what it can make of the rest.  NULL when it finds no root element. */
+static xmlDocPtr recover(const char *buf, size_t len)
+{
+	xmlParserCtxtPtr ctxt = xmlNewParserCtxt();
+	xmlDocPtr x;
+
+	if (!ctxt)
+		g_error("out of memory");
+	x = xmlCtxtReadMemory(ctxt, buf, (int)len, NULL, "UTF-8",
+			      LOAD_PARSE_OPTIONS | XML_PARSE_RECOVER | XML_PARSE_NOERROR |
+				  XML_PARSE_NOWARNING);
+	xmlFreeParserCtxt(ctxt);
+	if (x && !xmlDocGetRootElement(x)) {
+		xmlFreeDoc(x);
+		x = NULL;
+	}
+	return x;
+}
+
+xmlDocPtr load_parse_salvage(const char *path, xmlDictPtr dict, struct diag_list *dl,
+			     xmlDocPtr *salvaged)
+{
 	size_t len = 0;
 	char *buf = read_file(path, &len, dl);
 	xmlDocPtr xdoc;
+	bool parse_error = false;
 
+	if (salvaged)
+		*salvaged = NULL;
 	if (!buf)
 		return NULL;
-	xdoc = load_parse_memory(path, buf, len, dict, dl);
+	xdoc = parse_memory(path, buf, len, dict, dl, &parse_error);
+	if (!xdoc && parse_error && salvaged)
+		*salvaged = recover(buf, len);
 	g_free(buf);
 	return xdoc;
 }
@@ -545,8 +579,18 @@ xmlDocPtr load_parse_dict(const char *path, xmlDictPtr dict, struct diag_list *d
 xmlDocPtr load_parse_memory(const char *path, const char *buf, size_t len, xmlDictPtr dict,
 			    struct diag_list *dl)
 {
+	bool parse_error;
+	return parse_memory(path, buf, len, dict, dl, &parse_error);
+}
+
+/* *PARSE_ERROR: the bytes passed the checks before parsing, and libxml2 found them malformed. */
+static xmlDocPtr parse_memory(const char *path, const char *buf, size_t len, xmlDictPtr dict,
+			      struct diag_list *dl, bool *parse_error)
+{
 	struct parse_sink sink = {path, dl, false};
 	xmlParserCtxtPtr ctxt;
+
+	*parse_error = false;
 	xmlDocPtr xdoc = NULL;
 
 	if (len > LOAD_MAX_BYTES) {
@@ -572,11 +616,21 @@ xmlDocPtr load_parse_memory(const char *path, const char *buf, size_t len, xmlDi
 		xmlFreeDoc(xdoc);
 		xdoc = NULL;
 	}
+	*parse_error = !xdoc;
 	if (!xdoc && !sink.reported)
 		diag_add(dl, RULE_XML_MALFORMED, path, 0, 0, "not a well-formed XML document");
 	xmlSetStructuredErrorFunc(NULL, ignore_structured);
 	xmlFreeParserCtxt(ctxt);
 	return xdoc;
+}
+
+enum kind load_kind_quiet(xmlDocPtr xdoc)
+{
+	xmlNodePtr root = xmlDocGetRootElement(xdoc);
+	enum kind k = root ? kind_by_name((const char *)root->name) : KIND_UNKNOWN;
+
+	return root && root->ns && strcmp((const char *)root->ns->href, SLM_NS) == 0 ? k
+										 : KIND_UNKNOWN;
 }
 
 enum kind load_kind(xmlDocPtr xdoc, const char *path, struct diag_list *dl)

@@ -29,12 +29,19 @@ int load_cmp_paths(const void *a, const void *b);
 xmlDocPtr load_parse(const char *path, struct diag_list *dl);
 /* The same, parsing with DICT (libxslt's loader hands one over), or a new dictionary when NULL. */
 xmlDocPtr load_parse_dict(const char *path, xmlDictPtr dict, struct diag_list *dl);
+/* The same; when the file is not well-formed XML, *SALVAGED is what libxml2 recovers of it, or
+ * NULL: the ids it declares still name it, so that references to a broken document are not
+ * reported as references to nothing (the document itself is not valid: rules skip it). */
+xmlDocPtr load_parse_salvage(const char *path, xmlDictPtr dict, struct diag_list *dl,
+			     xmlDocPtr *salvaged);
 /* The same from LEN bytes of memory (a fuzzer's input); PATH names them in diagnostics. */
 xmlDocPtr load_parse_memory(const char *path, const char *buf, size_t len, xmlDictPtr dict,
 			    struct diag_list *dl);
 
 /* The kind of a parsed document by its root element, or KIND_UNKNOWN with a diagnostic. */
 enum kind load_kind(xmlDocPtr xdoc, const char *path, struct diag_list *dl);
+/* The same, silently (for what is salvaged of a malformed document). */
+enum kind load_kind_quiet(xmlDocPtr xdoc);
 
 /* slm build's record of what it made: a folder holding it is an output folder, and discovery
  * does not go into it (a build inside the repository must not read its own reports). */

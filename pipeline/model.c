@@ -8,6 +8,7 @@ struct model {
 	const struct index *ix;
 	GHashTable *referring;	/* "kind\037attr\037id" → GPtrArray of doc* */
 	GHashTable *supporting; /* "sla\037service" → GArray of struct support */
+	GHashTable *invalid;	/* "kind\037sla\037id" → GPtrArray of doc*, documents not valid */
 	GHashTable *calendars;	/* id → struct calendar* */
 	GHashTable *hours;	/* node* → struct hours* (or the NONE marker) */
 	GHashTable *slas;	/* id → struct sla_view* */
@@ -95,6 +96,14 @@ const GPtrArray *model_referring(const struct model *m, enum kind k, const char 
 {
 	char *key = key3(k, attr, id ? id : "");
 	const GPtrArray *a = g_hash_table_lookup(m->referring, key);
+	g_free(key);
+	return a ? a : m->empty;
+}
+
+const GPtrArray *model_invalid_about(const struct model *m, enum kind k, const char *sla)
+{
+	char *key = key3(k, "sla", sla ? sla : "");
+	const GPtrArray *a = g_hash_table_lookup(m->invalid, key);
 	g_free(key);
 	return a ? a : m->empty;
 }
@@ -215,6 +224,30 @@ static void add_supporting(struct model *m, const struct doc *d)
 		} else
 			g_free(key);
 		g_array_append_val(arr, sup);
+	}
+}
+
+/* A document that is not valid, under the SLA it is about: its root sla=, and the sla= of each
+ * <supports> of an OLA or contract. */
+static void add_invalid(struct model *m, const struct doc *d)
+{
+	const char *slas[64];
+	unsigned n = 0;
+
+	if (node_attr(d->root, "sla"))
+		slas[n++] = node_attr(d->root, "sla");
+	node_each(s, d->root, "supports") if (n < G_N_ELEMENTS(slas) && node_attr(s, "sla"))
+		slas[n++] = node_attr(s, "sla");
+	for (unsigned i = 0; i < n; i++) {
+		char *key = key3(d->kind, "sla", slas[i]);
+		GPtrArray *arr = g_hash_table_lookup(m->invalid, key);
+		if (!arr) {
+			arr = g_ptr_array_new();
+			g_hash_table_insert(m->invalid, key, arr);
+		} else
+			g_free(key);
+		if (!arr->len || arr->pdata[arr->len - 1] != d)
+			g_ptr_array_add(arr, (gpointer)d);
 	}
 }
 
@@ -403,6 +436,8 @@ struct model *model_build(const struct repo *r, const struct index *ix)
 					     (GDestroyNotify)g_ptr_array_unref);
 	m->supporting = g_hash_table_new_full(g_str_hash, g_str_equal, g_free,
 					      (GDestroyNotify)g_array_unref);
+	m->invalid = g_hash_table_new_full(g_str_hash, g_str_equal, g_free,
+					   (GDestroyNotify)g_ptr_array_unref);
 	m->calendars = g_hash_table_new_full(g_str_hash, g_str_equal, NULL,
 					     (GDestroyNotify)calendar_free);
 	m->hours = g_hash_table_new(g_direct_hash, g_direct_equal);
@@ -413,6 +448,8 @@ struct model *model_build(const struct repo *r, const struct index *ix)
 
 	for (guint i = 0; i < r->docs->len; i++) {
 		const struct doc *d = r->docs->pdata[i];
+		if (d->root && !d->valid)
+			add_invalid(m, d);
 		if (!d->root || !d->valid)
 			continue;
 		add_referring(m, d);
@@ -452,6 +489,7 @@ void model_free(struct model *m)
 		return;
 	g_hash_table_destroy(m->referring);
 	g_hash_table_destroy(m->supporting);
+	g_hash_table_destroy(m->invalid);
 	g_hash_table_destroy(m->calendars);
 	g_hash_table_foreach(m->hours, free_hours, NULL);
 	g_hash_table_destroy(m->hours);

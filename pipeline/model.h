@@ -44,6 +44,10 @@ const GPtrArray *model_referring(const struct model *m, enum kind k, const char 
 GPtrArray *model_referring_any(const struct model *m, enum kind k, const char *attr,
 			       const GPtrArray *ids);
 
+/* The documents of kind K that are not valid against the schema (their errors are reported) and
+ * are about SLA: by their root sla=, or a <supports sla=>.  Rules that report something missing
+ * stay silent when it may be in one of them: one fault, one diagnostic.  Never NULL. */
+const GPtrArray *model_invalid_about(const struct model *m, enum kind k, const char *sla);
 /* The OLAs and supplier contracts whose <supports sla=SLA service=SERVICE> names the pair, in path
  * order, as struct support (the document and its <supports> node). */
 struct support {

@@ -65,17 +65,26 @@ static void loader_free(struct loader *l)
 static void load_one(struct slot *slot, const struct job *job)
 {
 	struct loader *l = loader_take(job);
-	xmlDocPtr x;
+	xmlDocPtr x, salvaged = NULL;
 	enum kind k;
 	bool valid;
 
 	slot->dl = diag_list_new();
-	x = load_parse_dict(slot->path, l->dict, slot->dl);
-	k = x ? load_kind(x, slot->path, slot->dl) : KIND_UNKNOWN;
+	x = load_parse_salvage(slot->path, l->dict, slot->dl, job->keep ? &salvaged : NULL);
+	if (!x && salvaged) {
+		/* not well-formed: its root still declares its id, and rules skip it as not valid */
+		x = salvaged;
+		k = load_kind_quiet(x);
+		valid = false;
+	} else {
+		k = x ? load_kind(x, slot->path, slot->dl) : KIND_UNKNOWN;
+		/* without a schema (render's view of the repository) documents are taken as they
+		 * are */
+		valid = k != KIND_UNKNOWN && l->v ? schema_validate_with(l->v, x, slot->path, slot->dl)
+		                                  : true;
+	}
 	if (k == KIND_UNKNOWN)
 		goto done;
-	/* without a schema (render's view of the repository) documents are taken as they are */
-	valid = l->v ? schema_validate_with(l->v, x, slot->path, slot->dl) : true;
 	if (job->keep) {
 		slot->doc = doc_from_xml(x, slot->path, k, job->pool, l->slab);
 		slot->doc->valid = valid;

@@ -332,14 +332,42 @@ static gint by_issue(gconstpointer a, gconstpointer b)
 	return by_day(*(const struct dated *const *)a, *(const struct dated *const *)b);
 }
 
+/* Whether a report about SLA whose period is in error claims a day of FROM..TO: one not valid
+ * (a bound that does not parse is open), or one whose period ends before it starts.  Its errors
+ * are the finding (one fault, one diagnostic). */
+static bool broken_report_on(const struct check_ctx *c, const char *sla, int32_t from, int32_t to)
+{
+	const GPtrArray *lists[2] = {model_invalid_about(c->m, KIND_REPORT, sla),
+	                             model_referring(c->m, KIND_REPORT, "sla", sla)};
+
+	for (int l = 0; l < 2; l++)
+		for (guint i = 0; i < lists[l]->len; i++) {
+			const struct node *root = ((const struct doc *)lists[l]->pdata[i])->root;
+			int32_t f, t;
+			bool hf = node_date(root, "from", &f), ht = node_date(root, "to", &t);
+			if (l == 0 && (hf || ht) && (!hf || f <= to) && (!ht || t >= from))
+				return true;
+			if (l == 1 && hf && ht && f > t && t <= to && f >= from)
+				return true;
+		}
+	return false;
+}
+
 static void report_period_missing(const struct check_ctx *c, const struct sla_state *s,
                                   const struct sla_version *ver, int32_t from, int32_t to,
                                   int32_t due, const char *due_text, const guint8 *covered,
                                   bool any)
 {
-	GString *msg = g_string_new(NULL);
+	GString *msg;
 	char d[16];
 
+	if (broken_report_on(c, s->id, from, to))
+		return;
+	const GPtrArray *amendments = model_referring(c->m, KIND_SLA, "amends", s->id);
+	for (guint i = 0; i < amendments->len; i++)
+		if (broken_report_on(c, doc_name(amendments->pdata[i]), from, to))
+			return;
+	msg = g_string_new(NULL);
 	if (!any) {
 		g_string_append(msg, "no service report for the period ");
 		append_range(msg, from, to);

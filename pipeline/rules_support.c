@@ -503,6 +503,23 @@ static void report_unsupported(struct run *r, const struct svc *s, const struct 
 	g_free(advice);
 }
 
+/* Whether an OLA or contract of PARTY that is not valid claims to support the service: its
+ * errors are the finding (one fault, one diagnostic). */
+static bool backed_by_invalid(struct run *r, const struct svc *s, enum kind k, const char *party)
+{
+	for (guint i = 0; i < r->ids->len; i++) {
+		const GPtrArray *docs = model_invalid_about(r->c->m, k, r->ids->pdata[i]);
+		for (guint j = 0; j < docs->len; j++) {
+			const struct doc *d = docs->pdata[j];
+			if (same_party(d, k, party))
+				node_each(sp, d->root, "supports") if (
+				    node_is(sp, "service", s->ref) &&
+				    node_is(sp, "sla", r->ids->pdata[i])) return true;
+		}
+	}
+	return false;
+}
+
 static void check_components(struct run *r, const struct svc *s)
 {
 	for (guint i = 0; i < s->occs->len; i++) {
@@ -525,8 +542,9 @@ static void check_components(struct run *r, const struct svc *s)
 				continue; /* the schema cannot say "exactly one"; not ours */
 			for (guint j = 0; j < s->agreements->len && !backed; j++)
 				backed = same_party(s->agreements->pdata[j], k, party);
-			if (backed || !first_time(r, g_strdup_printf("uc\037%s\037%d\037%s", s->ref,
-			                                             (int)k, party)))
+			if (backed || backed_by_invalid(r, s, k, party) ||
+			    !first_time(r, g_strdup_printf("uc\037%s\037%d\037%s", s->ref, (int)k,
+			                                   party)))
 				continue;
 			report_unsupported(r, s, o, cd, comp, k, party);
 		}
