@@ -184,8 +184,9 @@ static bool signs_for_department(const struct check_ctx *c, const char *person, 
 static void check_ola_signatures(const struct check_ctx *c, const struct doc *d)
 {
 	const char *dept = node_attr(d->root, "dept");
-	const struct node *dept_sig = NULL, *slm_sig = NULL;
+	const struct node *dept_sig = NULL, *slm_sig = NULL, *stranger = NULL;
 	unsigned n_dept = 0, n_slm = 0;
+	struct diag *diag = NULL;
 
 	node_each(s, d->root, "signature")
 	{
@@ -200,11 +201,13 @@ static void check_ola_signatures(const struct check_ctx *c, const struct doc *d)
 			n_dept++, dept_sig = s;
 		if (model_person_has_role(c->m, person, "service-level-manager"))
 			n_slm++, slm_sig = s;
+		else if (!signs_for_department(c, person, dept) && !stranger)
+			stranger = s;
 	}
 	if (!dept || !index_lookup(c->ix, dept, TBIT(T_DEPARTMENT)))
 		n_dept = 1, dept_sig = NULL; /* dept= names nothing: unresolved-ref reports it */
 	if (!n_dept)
-		rule_report(c, RULE_UNSIGNED, d, d->root,
+		diag = rule_report(c, RULE_UNSIGNED, d, d->root,
 		            "signed OLA %s has no signature of department %s: add the signature of "
 		            "its head (or of the member who commits it) with a date, or set "
 		            "status=\"draft\" until it is signed",
@@ -216,13 +219,22 @@ static void check_ola_signatures(const struct check_ctx *c, const struct doc *d)
 		    "a date, or set status=\"draft\" until it is signed",
 		    doc_id(d));
 	if (n_dept == 1 && n_slm == 1 && dept_sig == slm_sig)
-		rule_report(
+		diag = rule_report(
 		    c, RULE_UNSIGNED, d, d->root,
 		    "signed OLA %s has no signature for department %s other than that of %s, "
 		    "who signs it as the service level manager: an OLA is agreed between the "
 		    "department and the service level manager; add the signature of the "
 		    "department's head (or of the member who commits it) with a date",
 		    doc_id(d), dept ? dept : "?", node_attr(dept_sig, "person"));
+	/* a signature that counts for neither side: say why, it is the likely slip */
+	if (diag && stranger) {
+		const char *who = node_attr(stranger, "person");
+		const struct node *p = model_thing(c->m, who, T_PERSON);
+		const char *of = p ? node_attr(p, "dept") : NULL;
+		rule_related(c, diag, d, stranger,
+		             "%s signs here, but belongs to %s, not to %s or a department above it",
+		             who, of ? of : "no department", dept ? dept : "?");
+	}
 }
 
 static void check_unsigned(const struct check_ctx *c, const struct doc *d)
