@@ -384,8 +384,10 @@ static struct sla_view *build_sla(struct model *m, const struct doc *d)
 	for (guint i = 0; i < amends->len; i++) {
 		const struct doc *a = amends->pdata[i];
 		int32_t eff;
+		const char *cust = node_attr(a->root, "customer");
 		if (a->valid && node_is(a->root, "status", "signed") &&
-		    node_date(a->root, "effective", &eff))
+		    node_date(a->root, "effective", &eff) &&
+		    (!cust || !node_attr(d->root, "customer") || node_is(d->root, "customer", cust)))
 			g_ptr_array_add(view->amendments, (gpointer)a);
 	}
 	g_ptr_array_sort(view->amendments, by_effective);

@@ -85,7 +85,8 @@ struct sla_version {
 
 /* A base SLA (no amends=) with its versions in date order.  An SLA without a valid term has one
  * version covering every day.  Additional SLAs that are not signed, or whose effective date is
- * missing, are left out (rule amendment-base reports them). */
+ * missing, or that are for another customer, are left out (rule amendment-base reports
+ * them). */
 struct sla_view {
 	const struct doc *doc;
 	bool has_term;
