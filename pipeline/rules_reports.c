@@ -14,7 +14,9 @@
  *     not counted, so `--as-of` in the past shows the repository as it stood then.
  *   - report-missing: periods run from the term start in steps of every= (each bound computed
  *     afresh: no drift); the last one is cut at the end of service.  A period is due DUE after it
- *     ends, and the due day itself is still on time: due 2025-11-10 is missing as of 2025-11-11.
+ *     ends (a period cut short by the end of service on the regular schedule: the September
+ *     report of a service ended on 09-15 is due on 10-10 like any other), and the due day itself
+ *     is still on time: due 2025-11-10 is missing as of 2025-11-11.
  *     A period is reported when the reports of the SLA together cover each of its days (a
  *     quarterly report covers three monthly periods; two half-month reports cover one month).  A
  *     period whose cover was completed only by a report issued after the period's due date, and
@@ -488,8 +490,9 @@ static void check_reporting(const struct check_ctx *c, const struct sla_state *s
 		due_text = node_attr(ver->reporting, "due") ? node_attr(ver->reporting, "due")
 		                                            : DEFAULT_DUE;
 		end = MIN(to, s->end);
+		/* a period cut short by the end of service is still due on the regular schedule */
 		if (time_parse_duration(due_text, &due) != TIME_OK ||
-		    time_date_add_duration(end, &due, &due_day) != TIME_OK)
+		    time_date_add_duration(to, &due, &due_day) != TIME_OK)
 			break;
 		p = to + 1, k++;
 		if (due_day >= c->as_of)
