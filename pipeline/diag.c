@@ -220,7 +220,8 @@ static const struct rule_info catalogue[RULE_COUNT] = {
 		"with the date it was released and the person responsible.  A closed termination must "
 		"list them all; an open one is work in progress, held only to naming the person of "
 		"what it has released.  Either may release only the SLA's own resources: an item "
-		"naming another SLA's resource is a finding.  Add the missing item, date or person."},
+		"naming another SLA's resource is a finding, and so is a release dated before the "
+		"termination notice.  Add the missing item, date or person."},
 	[RULE_BUDGET_OVERRUN] = {"budget-overrun", SEV_ERROR, "T6",
 		"the actual cost of a terminated service exceeds the proposal budget, or is not accounted",
 		"At termination the service is accounted (服务核算) and compared with the budget of "

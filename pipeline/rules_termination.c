@@ -393,6 +393,10 @@ static void release_contracts(const struct check_ctx *c, const struct doc *t,
  * an open one, an item already released names who released it. */
 static void release_items(const struct check_ctx *c, const struct doc *t, bool closed)
 {
+	const struct node *notice = node_child(t->root, "notice");
+	int32_t noticed;
+	bool has_notice = node_date(notice, "date", &noticed);
+
 	node_each(rel, t->root, "release") node_each(it, rel, "item")
 	{
 		const char *ref = node_attr(it, "ref");
@@ -400,6 +404,15 @@ static void release_items(const struct check_ctx *c, const struct doc *t, bool c
 		int32_t day;
 		bool dated = node_date(it, "released", &day);
 
+		if (dated && has_notice && day < noticed) {
+			struct diag *diag = rule_report(
+			    c, RULE_RELEASE_INCOMPLETE, t, it,
+			    "release item %s was released on %s, before the termination notice of "
+			    "%s: resources are released once the customer has been notified "
+			    "(termination steps 1-3); correct the date of the release or of the notice",
+			    ref, node_attr(it, "released"), node_attr(notice, "date"));
+			rule_related(c, diag, t, notice, "the notice is dated here");
+		}
 		if (closed && !dated)
 			rule_report(
 			    c, RULE_RELEASE_INCOMPLETE, t, it,
