@@ -136,7 +136,8 @@ static const struct rule_info catalogue[RULE_COUNT] = {
 		"a decomposition clause has no department, or an SLA service no clause",
 		"After signing, 经营管理部 decomposes the contract's technical clauses (合同技术条款"
 		"分解) and assigns each to the department that must deliver it.  Every clause needs "
-		"a department, and every service of the SLA must be covered by at least one clause.  "
+		"a department, and every service of the SLA must be covered by at least one clause; "
+		"a decomposition dated before the SLA's first signature came before the contract.  "
 		"Assign the clause, or add a clause for the service."},
 	[RULE_PROPOSAL_COVERAGE] = {"proposal-coverage", SEV_ERROR, "8",
 		"a signed SLA has no proposal, or its proposal misses a service, agreement or owner",
@@ -148,7 +149,8 @@ static const struct rule_info catalogue[RULE_COUNT] = {
 		"Operations start only after the project initiation (运维项目立项报告) is approved "
 		"together with its OLAs (step 9, 10).  The proposal of every signed SLA needs an "
 		"initiation with status approved and an approval, listing every OLA of the "
-		"proposal.  Approve the initiation or list the missing OLA."},
+		"proposal; an approval is dated on or after the initiation.  Approve the initiation "
+		"or list the missing OLA."},
 	[RULE_ROLE_MISMATCH] = {"role-mismatch", SEV_ERROR, "roles",
 		"a person acting in a step lacks the role the seed gives that step",
 		"The seed assigns each step to a role: the provider's signature on an SLA and the "
