@@ -136,8 +136,7 @@ static const struct rule_info catalogue[RULE_COUNT] = {
 		"a decomposition clause has no department, or an SLA service no clause",
 		"After signing, 经营管理部 decomposes the contract's technical clauses (合同技术条款"
 		"分解) and assigns each to the department that must deliver it.  Every clause needs "
-		"a department, and every service of the SLA must be covered by at least one clause; "
-		"a decomposition dated before the SLA's first signature came before the contract.  "
+		"a department, and every service of the SLA must be covered by at least one clause.  "
 		"Assign the clause, or add a clause for the service."},
 	[RULE_PROPOSAL_COVERAGE] = {"proposal-coverage", SEV_ERROR, "8",
 		"a signed SLA has no proposal, or its proposal misses a service, agreement or owner",

@@ -435,49 +435,17 @@ static void signed_sla(const struct check_ctx *c, const struct sla_view *v)
 	g_ptr_array_free(ids, TRUE);
 }
 
-/* ---- the order of steps ---- */
+/* ---- the order of steps 9 and 10 ---- */
 
-/* The day the signing of an agreement began: its first signature's date (a side that signs
- * first may start its work; before any signature there is no contract to decompose). */
-static bool signed_on(const struct doc *d, int32_t *day)
-{
-	bool any = false;
-	int32_t x;
-
-	if (!node_is(d->root, "status", "signed"))
-		return false;
-	node_each(sig, d->root, "signature") if (node_date(sig, "date", &x) && (!any || x < *day))
-		*day = x, any = true;
-	return any;
-}
-
-/* A decomposition is made once the SLA is signed (step 7: 签订服务合同后); an initiation is
- * approved on or after the day it was submitted (9, 10).  Proposals and decompositions are kept
- * up to date, so their dates are those of their last revision: no order is asked between them
- * and the initiation. */
+/* An initiation is approved on or after the day it was submitted.  Dates across documents are not
+ * compared: proposals and decompositions are revised, and carry the date of their last revision;
+ * an SLA may be signed on its first day, after the work it enabled began. */
 static void step_order(const struct check_ctx *c, const struct doc *d)
 {
-	const struct doc *sla;
-	const struct node *ap;
-	int32_t day, prev;
+	const struct node *ap = d->kind == KIND_INITIATION ? node_child(d->root, "approval") : NULL;
+	int32_t day, approved;
 
-	if (!node_date(d->root, "date", &day))
-		return;
-	if (d->kind == KIND_DECOMPOSITION &&
-	    (sla = model_doc(c->m, node_attr(d->root, "sla"), KIND_SLA)) && sla->valid &&
-	    signed_on(sla, &prev) && day < prev) {
-		char *when = time_date_format(prev);
-		struct diag *diag = rule_report(
-		    c, RULE_CLAUSE_UNASSIGNED, d, d->root,
-		    "contract decomposition %s is dated %s, before SLA %s was first signed on %s: the "
-		    "technical clauses are decomposed once the contract is signed (step 7); "
-		    "correct the dates",
-		    doc_id(d), node_attr(d->root, "date"), doc_id(sla), when);
-		rule_related(c, diag, sla, sla->root, "%s is declared here", doc_id(sla));
-		g_free(when);
-	}
-	ap = d->kind == KIND_INITIATION ? node_child(d->root, "approval") : NULL;
-	if (node_date(ap, "date", &prev) && prev < day)
+	if (node_date(d->root, "date", &day) && node_date(ap, "date", &approved) && approved < day)
 		rule_report(c, RULE_INITIATION_UNAPPROVED, d, ap,
 		            "initiation %s was approved on %s, before it was submitted on %s: "
 		            "correct the dates",
