@@ -34,7 +34,7 @@ static char *data_dir;
 #define XML_MEMORY_LIMIT ((gsize)768 << 20)
 /* Past this, the thread's watcher (a stylesheet being run) is told to stop while libxml2 still
  * gets its memory: libxml2 2.9 does not survive every refused allocation deep in XPath. */
-#define XML_MEMORY_SOFT ((gssize)384 << 20)
+#define XML_MEMORY_SOFT ((gssize)CLI_XML_MEMORY_SOFT)
 static _Thread_local void (*watch_fn)(void *);
 static _Thread_local void *watch_arg;
 static gssize xml_memory;       /* bytes in use, updated atomically, give or take XML_MEMORY_SLACK */

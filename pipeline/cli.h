@@ -31,8 +31,9 @@ void cli_init(void);
 void cli_fini(void);
 /* Whether libxml2 or libxslt was refused memory (slm's bound) since the last call. */
 bool cli_xml_memory_exhausted(void);
+#define CLI_XML_MEMORY_SOFT (384u << 20)
 /* Until called again with NULL, the first allocation of libxml2 or libxslt in this thread that
- * takes their memory past 384 MiB calls OVER(ARG), once (it must only set flags). */
+ * takes their memory past CLI_XML_MEMORY_SOFT calls OVER(ARG), once (it must only set flags). */
 void cli_xml_memory_watch(void (*over)(void *), void *arg);
 
 /* The data folder (schemas, stylesheets, templates), found once per run. */

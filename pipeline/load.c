@@ -2,6 +2,8 @@
 #define _GNU_SOURCE
 #include "load.h"
 
+#include "cli.h"
+
 #include <errno.h>
 #include <fcntl.h>
 #include <libxml/parser.h>
@@ -504,7 +506,25 @@ struct parse_sink {
 	const char *path;
 	struct diag_list *dl;
 	bool reported;
+	xmlParserCtxtPtr ctxt;
+	bool stopped; /* by the memory bound */
+	int line;     /* where */
 };
+
+/* Called inside an allocation of the parser once libxml2's memory passes slm's soft bound: the
+ * parser is told to stop, by flags only (xmlStopParser would free the input under the parser's
+ * feet).  libxml2 2.9 does not survive a refused allocation in every place, so the parse must end
+ * before the hard bound refuses one. */
+static void stop_parsing(void *arg)
+{
+	struct parse_sink *s = arg;
+
+	s->stopped = true;
+	s->line = s->ctxt->input ? s->ctxt->input->line : 0;
+	s->ctxt->disableSAX = 1;
+	s->ctxt->instate = XML_PARSER_EOF;
+	s->ctxt->wellFormed = 0;
+}
 
 /* Only the first parse error is reported: libxml2 stops there, and what follows is noise. */
 static void on_parse_error(void *ud, xmlErrorPtr e)
@@ -512,7 +532,7 @@ static void on_parse_error(void *ud, xmlErrorPtr e)
 	struct parse_sink *s = ud;
 	char *msg;
 
-	if (s->reported || e->level < XML_ERR_ERROR)
+	if (s->reported || s->stopped || e->level < XML_ERR_ERROR)
 		return;
 	msg = load_error_text(e->message);
 	diag_add(s->dl, RULE_XML_MALFORMED, s->path, e->line, e->int2 > 0 ? e->int2 : 1, "%s",
@@ -546,11 +566,15 @@ static xmlDocPtr recover(const char *buf, size_t len)
 
 	if (!ctxt)
 		g_error("out of memory");
+	struct parse_sink stop = {NULL, NULL, false, ctxt, false, 0};
+
+	cli_xml_memory_watch(stop_parsing, &stop);
 	x = xmlCtxtReadMemory(ctxt, buf, (int)len, NULL, "UTF-8",
 			      LOAD_PARSE_OPTIONS | XML_PARSE_RECOVER | XML_PARSE_NOERROR |
 				  XML_PARSE_NOWARNING);
+	cli_xml_memory_watch(NULL, NULL);
 	xmlFreeParserCtxt(ctxt);
-	if (x && !xmlDocGetRootElement(x)) {
+	if (x && (stop.stopped || !xmlDocGetRootElement(x))) {
 		xmlFreeDoc(x);
 		x = NULL;
 	}
@@ -587,7 +611,7 @@ xmlDocPtr load_parse_memory(const char *path, const char *buf, size_t len, xmlDi
 static xmlDocPtr parse_memory(const char *path, const char *buf, size_t len, xmlDictPtr dict,
 			      struct diag_list *dl, bool *parse_error)
 {
-	struct parse_sink sink = {path, dl, false};
+	struct parse_sink sink = {path, dl, false, NULL, false, 0};
 	xmlParserCtxtPtr ctxt;
 
 	*parse_error = false;
@@ -611,13 +635,21 @@ static xmlDocPtr parse_memory(const char *path, const char *buf, size_t len, xml
 		xmlDictReference(dict);
 	}
 	xmlSetStructuredErrorFunc(&sink, on_parse_error);
+	sink.ctxt = ctxt;
+	cli_xml_memory_watch(stop_parsing, &sink);
 	xdoc = xmlCtxtReadMemory(ctxt, buf, (int)len, path, "UTF-8", LOAD_PARSE_OPTIONS);
+	cli_xml_memory_watch(NULL, NULL);
 	if (xdoc && !ctxt->wellFormed) {
 		xmlFreeDoc(xdoc);
 		xdoc = NULL;
 	}
-	*parse_error = !xdoc;
-	if (!xdoc && !sink.reported)
+	*parse_error = !xdoc && !sink.stopped;
+	if (sink.stopped)
+		diag_add(dl, RULE_XML_MALFORMED, path, sink.line, sink.line ? 1 : 0,
+			 "document stopped here: parsing it took more than slm's limit of %u MiB of "
+			 "memory (for the documents being read at once); split it",
+			 (unsigned)(CLI_XML_MEMORY_SOFT >> 20));
+	else if (!xdoc && !sink.reported)
 		diag_add(dl, RULE_XML_MALFORMED, path, 0, 0, "not a well-formed XML document");
 	xmlSetStructuredErrorFunc(NULL, ignore_structured);
 	xmlFreeParserCtxt(ctxt);

@@ -377,6 +377,21 @@ run size/dense-elements-32mib 30 512 "$d" "$SLM" validate . && {
 report
 rm -f "$tmp/c/dense-attributes/org.xml" "$tmp/c/dense-elements/org.xml"
 
+# four 32 MiB documents of empty comments read at once: each takes hundreds of MiB as a tree, and
+# libxml2 2.9 crashes on a refused allocation while parsing; the parse must be stopped first
+d=$(case_dir comment-flood)
+for i in 1 2 3 4; do
+	{ printf '%s\n<ola xmlns="urn:slm:1" id="OLA-F%s" status="draft" dept="D" calendar="CN">\n' "$decl" $i
+	  yes '<!---->' | head -n 4793000 | tr -d '\n'; printf '</ola>\n'; } >"$d/flood$i.xml"
+done
+run size/comment-flood-4x32mib 30 640 "$d" env SLM_JOBS=2 "$SLM" check --as-of $asof . && {
+	exits 1
+	has '^flood1\.xml:[0-9]+:1: error: document stopped here: parsing it took more than slm.s limit of 384 MiB' "flood1.xml is not stopped with its line"
+	lacks 'unresolved-ref' "a stopped document is still read"
+}
+report
+rm -rf "$d"
+
 # scale: the samples with a report of 10,000 incidents and a 1 MiB comment: bounded check
 d=$(case_dir scale)
 cp -r "$top/samples" "$d/repo"
