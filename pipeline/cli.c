@@ -44,10 +44,19 @@ static gint xml_memory_refused; /* an allocation was refused since the last look
 #define XML_MEMORY_SLACK ((gssize)256 << 10)
 static _Thread_local gssize xml_memory_pending;
 
-void cli_xml_memory_watch(void (*over)(void *), void *arg)
+struct cli_xml_watch cli_xml_memory_watch(void (*over)(void *), void *arg)
 {
+	struct cli_xml_watch before = {watch_fn, watch_arg};
+
 	watch_fn = over;
 	watch_arg = arg;
+	return before;
+}
+
+void cli_xml_memory_rewatch(struct cli_xml_watch w)
+{
+	watch_fn = w.over;
+	watch_arg = w.arg;
 }
 
 bool cli_xml_memory_exhausted(void)

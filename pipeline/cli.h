@@ -34,7 +34,14 @@ bool cli_xml_memory_exhausted(void);
 #define CLI_XML_MEMORY_SOFT (384u << 20)
 /* Until called again with NULL, the first allocation of libxml2 or libxslt in this thread that
  * takes their memory past CLI_XML_MEMORY_SOFT calls OVER(ARG), once (it must only set flags). */
-void cli_xml_memory_watch(void (*over)(void *), void *arg);
+struct cli_xml_watch {
+	void (*over)(void *);
+	void *arg;
+};
+/* Returns the watch it replaces: a parse inside a transform (document()) restores the transform's
+ * watch with cli_xml_memory_rewatch when it is done. */
+struct cli_xml_watch cli_xml_memory_watch(void (*over)(void *), void *arg);
+void cli_xml_memory_rewatch(struct cli_xml_watch w);
 
 /* The data folder (schemas, stylesheets, templates), found once per run. */
 const char *cli_data_dir(void);

@@ -28,7 +28,8 @@ static const char usage_text[] =
 	"its kind (stylesheets/KIND.xsl) and slm's layout vocabulary (docs/layout.md).\n\n"
 	"  -o DIR|FILE       write into DIR (FILE.pdf for each input), or to FILE for a\n"
 	"                    single input; default: beside each input\n"
-	"  --stylesheet XSL  use XSL instead of the kind's stylesheet (XSLT 1.0 + EXSLT)\n"
+	"  --stylesheet XSL  use XSL instead of the kind's stylesheet (XSLT 1.0 + EXSLT);\n"
+	"                    FILE may then be any XML (slm check --format xml, for one)\n"
 	"  --repository DIR  the repository the documents belong to (default: the nearest\n"
 	"                    folder above them with .slm-config.xml, else the current one)\n"
 	"  --as-of DATE      the date reports are rendered as of (default today)\n"
@@ -274,15 +275,31 @@ static void render_one(gpointer data, gpointer unused)
 				 j->deps, j->dl);
 }
 
-/* Validate the inputs themselves: a document with errors is not rendered. */
-static bool inputs_valid(char **files, int n, const struct schema *s, struct diag_list *dl)
+/* Validate the inputs themselves: a document with errors is not rendered.  With --stylesheet,
+ * an input that is not an slm document (slm check's XML findings, for the nonconformity report)
+ * is the stylesheet's business: render still refuses it if it is not well-formed. */
+static bool inputs_valid(char **files, int n, const struct schema *s, bool any_xml,
+			 struct diag_list *dl)
 {
 	char **paths = g_new0(char *, n + 1);
 	struct diag_list *tmp = diag_list_new();
 	struct repo *r;
 	bool ok;
+	int k = 0;
 
-	memcpy(paths, files, sizeof(char *) * (size_t)n);
+	for (int i = 0; i < n; i++) {
+		if (any_xml) {
+			struct diag_list *ignored = diag_list_new();
+			xmlDocPtr x = load_parse(files[i], ignored);
+			bool slm = x && load_kind_quiet(x) != KIND_UNKNOWN;
+			if (x)
+				xmlFreeDoc(x);
+			diag_list_free(ignored);
+			if (x && !slm)
+				continue;
+		}
+		paths[k++] = files[i];
+	}
 	r = repo_load(paths, s, false, tmp);
 	ok = diag_exit_status(tmp, false) == 0;
 	diag_list_take(dl, tmp);
@@ -340,7 +357,7 @@ int cmd_render(int argc, char **argv)
 			rc_exit = 1;
 	if (rc_exit)
 		goto out;
-	if (!(s = schema_load(cli_data_dir(), dl)) || !inputs_valid(argv + optind, n, s, dl)) {
+	if (!(s = schema_load(cli_data_dir(), dl)) || !inputs_valid(argv + optind, n, s, o.stylesheet != NULL, dl)) {
 		rc_exit = diag_exit_status(dl, false) ? diag_exit_status(dl, false) : 1;
 		goto out;
 	}

@@ -568,11 +568,11 @@ static xmlDocPtr recover(const char *buf, size_t len)
 		g_error("out of memory");
 	struct parse_sink stop = {NULL, NULL, false, ctxt, false, 0};
 
-	cli_xml_memory_watch(stop_parsing, &stop);
+	struct cli_xml_watch outer = cli_xml_memory_watch(stop_parsing, &stop);
 	x = xmlCtxtReadMemory(ctxt, buf, (int)len, NULL, "UTF-8",
 			      LOAD_PARSE_OPTIONS | XML_PARSE_RECOVER | XML_PARSE_NOERROR |
 				  XML_PARSE_NOWARNING);
-	cli_xml_memory_watch(NULL, NULL);
+	cli_xml_memory_rewatch(outer);
 	xmlFreeParserCtxt(ctxt);
 	if (x && (stop.stopped || !xmlDocGetRootElement(x))) {
 		xmlFreeDoc(x);
@@ -636,9 +636,9 @@ static xmlDocPtr parse_memory(const char *path, const char *buf, size_t len, xml
 	}
 	xmlSetStructuredErrorFunc(&sink, on_parse_error);
 	sink.ctxt = ctxt;
-	cli_xml_memory_watch(stop_parsing, &sink);
+	struct cli_xml_watch outer = cli_xml_memory_watch(stop_parsing, &sink);
 	xdoc = xmlCtxtReadMemory(ctxt, buf, (int)len, path, "UTF-8", LOAD_PARSE_OPTIONS);
-	cli_xml_memory_watch(NULL, NULL);
+	cli_xml_memory_rewatch(outer);
 	if (xdoc && !ctxt->wellFormed) {
 		xmlFreeDoc(xdoc);
 		xdoc = NULL;

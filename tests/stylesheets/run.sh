@@ -249,12 +249,9 @@ golden_layout sla-mueller samples/mueller/sla.xml
 
 # the nonconformity report of a fixed check result (diagnostics.xml), when render takes an XML
 # that is not an agreement with an explicit stylesheet
-if "$SLM" render --layout --stylesheet "$top/stylesheets/nonconformity.xsl" --repository "$samples" \
-	-o "$out/nc.layout.xml" "$here/diagnostics.xml" >"$out/render.log" 2>&1; then
-	golden "layout nonconformity" "$golden_dir/nonconformity.layout.xml" "$top" cat "$out/nc.layout.xml"
-else
-	echo "skip layout nonconformity: $(head -1 "$out/render.log")"
-fi
+golden "layout nonconformity" "$golden_dir/nonconformity.layout.xml" "$top" sh -c \
+	'"$0" render --layout $1 --stylesheet stylesheets/nonconformity.xsl --repository samples -o "$2" "$3" >/dev/null && cat "$2"' \
+	"$SLM" "$asof_opt" "$out/nc.layout.xml" tests/stylesheets/diagnostics.xml
 
 # what render reads of the repository: an SLA that nothing names yet still has its effective
 # version (slm:clock needs it), and a report sees the earlier reports of its SLA (slm:referring)
