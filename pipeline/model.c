@@ -184,24 +184,28 @@ const struct node *model_offer(const struct model *m, const char *catalog, const
 
 /* ---- building ---- */
 
+void multimap_add(GHashTable *t, char *key, gconstpointer v)
+{
+	GPtrArray *arr = g_hash_table_lookup(t, key);
+
+	if (!arr) {
+		arr = g_ptr_array_new();
+		g_hash_table_insert(t, key, arr);
+	} else
+		g_free(key);
+	if (!arr->len || arr->pdata[arr->len - 1] != v)
+		g_ptr_array_add(arr, (gpointer)v);
+}
+
 static void add_referring(struct model *m, const struct doc *d)
 {
 	for (unsigned i = 0; i < d->root->nattrs; i++) {
 		const struct attr *a = &d->root->attrs[i];
-		char *key;
-		GPtrArray *arr;
 
 		/* only references: dates, statuses and versions would fill the table for nothing */
 		if (!*a->value || !index_ref_mask(d->root, a->name))
 			continue;
-		key = key3(d->kind, a->name, a->value);
-		arr = g_hash_table_lookup(m->referring, key);
-		if (!arr) {
-			arr = g_ptr_array_new();
-			g_hash_table_insert(m->referring, key, arr);
-		} else
-			g_free(key);
-		g_ptr_array_add(arr, (gpointer)d);
+		multimap_add(m->referring, key3(d->kind, a->name, a->value), d);
 	}
 }
 
@@ -238,17 +242,8 @@ static void add_invalid(struct model *m, const struct doc *d)
 		slas[n++] = node_attr(d->root, "sla");
 	node_each(s, d->root, "supports") if (n < G_N_ELEMENTS(slas) && node_attr(s, "sla"))
 		slas[n++] = node_attr(s, "sla");
-	for (unsigned i = 0; i < n; i++) {
-		char *key = key3(d->kind, "sla", slas[i]);
-		GPtrArray *arr = g_hash_table_lookup(m->invalid, key);
-		if (!arr) {
-			arr = g_ptr_array_new();
-			g_hash_table_insert(m->invalid, key, arr);
-		} else
-			g_free(key);
-		if (!arr->len || arr->pdata[arr->len - 1] != d)
-			g_ptr_array_add(arr, (gpointer)d);
-	}
+	for (unsigned i = 0; i < n; i++)
+		multimap_add(m->invalid, key3(d->kind, "sla", slas[i]), d);
 }
 
 static void add_calendars(struct model *m, const struct doc *d)

@@ -26,6 +26,10 @@ bool node_instant(const struct node *n, const char *attr, int64_t *instant);
 /* Whether ATTR equals VALUE (false when absent). */
 bool node_is(const struct node *n, const char *attr, const char *value);
 
+/* Add V to the GPtrArray that hash table T keeps under KEY (made when missing; KEY is taken,
+ * freed when T has it already), unless V is already the array's last element. */
+void multimap_add(GHashTable *t, char *key, gconstpointer v);
+
 /* ---- documents and things by id ---- */
 const struct doc *model_doc(const struct model *m, const char *id, enum kind k);
 /* The declaring node of a person, department, customer, service... (NULL if none). */

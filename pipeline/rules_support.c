@@ -260,24 +260,9 @@ static void index_parties(struct run *r)
 		party = party_of(d);
 		if (!party)
 			continue;
-		node_each(s, d->root, "supports")
-		{
-			const char *sla = node_attr(s, "sla");
-			char *key;
-			GPtrArray *list;
-
-			if (!sla)
-				continue;
-			key = party_sla_key(d->kind, party, sla);
-			list = g_hash_table_lookup(r->by_party_sla, key);
-			if (!list) {
-				list = g_ptr_array_new();
-				g_hash_table_insert(r->by_party_sla, key, list);
-			} else
-				g_free(key);
-			if (!list->len || list->pdata[list->len - 1] != d)
-				g_ptr_array_add(list, (gpointer)d);
-		}
+		node_each(s, d->root, "supports") if (node_attr(s, "sla"))
+			multimap_add(r->by_party_sla, party_sla_key(d->kind, party, node_attr(s, "sla")),
+				     d);
 	}
 }
 
