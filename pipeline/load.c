@@ -377,6 +377,18 @@ static bool scan_markup(const char *path, const char *buf, const char *start, co
 			skip_to = "]]>";
 		else if (starts(p, end, "<?"))
 			skip_to = "?>";
+		/* comments, CDATA sections and processing instructions are nodes of the tree too:
+		 * millions of empty comments take gigabytes to parse, and split a text that schema
+		 * validation then joins in quadratic time */
+		if (skip_to && ++elements > LOAD_MAX_ELEMENTS) {
+			position(buf, p, &line, &col);
+			diag_add(dl, RULE_XML_MALFORMED, path, line, col,
+				 "document has more than %d elements, comments and processing instructions",
+				 LOAD_MAX_ELEMENTS);
+			return false;
+		}
+		if (skip_to)
+			;
 		else if (starts(p, end, "<!")) {
 			position(buf, p, &line, &col);
 			diag_add(dl, RULE_XML_MALFORMED, path, line, col,
@@ -387,7 +399,9 @@ static bool scan_markup(const char *path, const char *buf, const char *start, co
 			if (++elements > LOAD_MAX_ELEMENTS) {
 				position(buf, p, &line, &col);
 				diag_add(dl, RULE_XML_MALFORMED, path, line, col,
-					 "document has more than %d elements", LOAD_MAX_ELEMENTS);
+					 "document has more than %d elements, comments and processing "
+					 "instructions",
+					 LOAD_MAX_ELEMENTS);
 				return false;
 			}
 			tag = p;
