@@ -166,6 +166,19 @@ static char *digest(struct build *b, GPtrArray *files)
 
 /* ---- the manifest ---- */
 
+/* Whether REL names a file below the output folder: relative, no "..", no empty part. */
+static bool inside_output(const char *rel)
+{
+	char **parts;
+	bool ok = *rel && *rel != '/';
+
+	parts = g_strsplit(rel, "/", -1);
+	for (char **p = parts; ok && *p; p++)
+		ok = **p && strcmp(*p, "..") != 0 && strcmp(*p, ".") != 0;
+	g_strfreev(parts);
+	return ok;
+}
+
 static void read_manifest(struct build *b)
 {
 	char *path = g_build_filename(b->out, MANIFEST, NULL), *text = NULL;
@@ -177,7 +190,9 @@ static void read_manifest(struct build *b)
 		return;
 	}
 	lines = g_strsplit(text, "\n", -1);
-	for (char **l = lines; *l; l++) {
+	/* a record of another format (version 1 named outputs absolutely) is no record */
+	for (char **l = strcmp(lines[0] ? lines[0] : "", "slm-build\t2") == 0 ? lines + 1 : NULL;
+	     l && *l; l++) {
 		char **f = g_strsplit(*l, "\t", -1);
 		guint n = g_strv_length(f);
 		if (n == 6 && strcmp(f[0], "file") == 0) {
@@ -187,11 +202,13 @@ static void read_manifest(struct build *b)
 			r->ino = g_ascii_strtoull(f[4], NULL, 10);
 			g_strlcpy(r->sha, f[5], sizeof r->sha);
 			g_hash_table_insert(b->old_files, g_strdup(f[1]), r);
-		} else if (n >= 3 && strcmp(f[0], "output") == 0) {
+		} else if (n >= 3 && strcmp(f[0], "output") == 0 && inside_output(f[1])) {
+			/* the record is input like any other: it names outputs relative to the output
+			 * folder, and one that would lie outside it is ignored, never removed */
 			GPtrArray *deps = g_ptr_array_new_with_free_func(g_free);
 			for (guint i = 2; i < n; i++)
 				g_ptr_array_add(deps, g_strdup(f[i]));
-			g_hash_table_insert(b->old_outputs, g_strdup(f[1]), deps);
+			g_hash_table_insert(b->old_outputs, g_build_filename(b->out, f[1], NULL), deps);
 		} else if (n == 2 && strcmp(f[0], "status") == 0)
 			b->old_status = atoi(f[1]);
 		else if (n == 2 && strcmp(f[0], "digest") == 0)
@@ -217,7 +234,7 @@ static bool write_manifest(struct build *b, const char *dig, int status)
 		g_ptr_array_free(keys, TRUE);
 		return false;
 	}
-	fprintf(o.fp, "slm-build\t1\nversion\t%s\nstatus\t%d\ndigest\t%s\n", SLM_VERSION, status,
+	fprintf(o.fp, "slm-build\t2\nversion\t%s\nstatus\t%d\ndigest\t%s\n", SLM_VERSION, status,
 		dig);
 	g_hash_table_iter_init(&it, b->files);
 	while (g_hash_table_iter_next(&it, &k, &v))
@@ -235,7 +252,12 @@ static bool write_manifest(struct build *b, const char *dig, int status)
 	g_ptr_array_sort(keys, load_cmp_paths);
 	for (guint i = 0; i < keys->len; i++) {
 		GPtrArray *deps = g_hash_table_lookup(b->outputs, keys->pdata[i]);
-		fprintf(o.fp, "output\t%s", (const char *)keys->pdata[i]);
+		const char *key = keys->pdata[i];
+		size_t n = strlen(b->out);
+		/* relative to the output folder: a copied folder's record names its own files */
+		if (strncmp(key, b->out, n) != 0 || key[n] != '/')
+			continue;
+		fprintf(o.fp, "output\t%s", key + n + 1);
 		for (guint j = 0; j < deps->len; j++)
 			fprintf(o.fp, "\t%s", (const char *)deps->pdata[j]);
 		fputc('\n', o.fp);

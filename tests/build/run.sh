@@ -78,6 +78,22 @@ done
 build -q
 sound && [ -s "$out/nonconformity.pdf" ] && ok "the build after the kills completes" || ko "no complete build after kills"
 
+# the build record is input like any other: a copy of the output folder builds into itself only,
+# and a record naming a file outside its folder never has it removed
+rm -rf "$tmp/copy" "$tmp/crafted"
+cp -r "$out" "$tmp/copy"
+rm "$tmp/copy/bank/sla.pdf"
+mv "$repo/bank/reviews/2025-Q2.xml" "$tmp/q2.xml"
+"$SLM" build --as-of 2025-11-30 -q -o "$tmp/copy" "$repo" >/dev/null 2>&1
+mv "$tmp/q2.xml" "$repo/bank/reviews/2025-Q2.xml"
+[ -s "$tmp/copy/bank/sla.pdf" ] && [ ! -e "$tmp/copy/bank/reviews/2025-Q2.pdf" ] && [ -s "$out/bank/reviews/2025-Q2.pdf" ] &&
+	ok "a copied output folder builds into itself only" || ko "a copied output folder" "$(ls "$tmp/copy/bank" "$out/bank/reviews")"
+mkdir -p "$tmp/crafted"
+echo precious >"$tmp/victim.txt"
+printf 'slm-build\t2\noutput\t%s\tx\noutput\t../victim.txt\tx\n' "$tmp/victim.txt" >"$tmp/crafted/.slm-build"
+"$SLM" build --as-of 2025-11-30 -q -o "$tmp/crafted" "$repo" >/dev/null 2>&1
+[ -s "$tmp/victim.txt" ] && ok "a build record naming files outside its folder removes nothing" || ko "the build record removed $tmp/victim.txt"
+
 # an output folder that cannot be written
 msg=$("$SLM" build --as-of 2025-11-30 -q -o /proc/nonexistent "$repo" 2>&1); rc=$?
 [ "$rc" = 2 ] && ok "unwritable output folder: exit 2" || ko "unwritable output folder: exit $rc" "$msg"
