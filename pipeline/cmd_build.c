@@ -564,6 +564,16 @@ static int run(struct build *b, unsigned jobs)
 			free(root_real);
 			return EXIT_USAGE;
 		}
+		if (strcmp(out_real, root_real) == 0) {
+			/* its reports would be read back as documents of the repository */
+			fprintf(stderr,
+				"slm build: the output folder %s is the repository itself; write into "
+				"a folder of its own (-o out)\n",
+				out_real);
+			free(out_real);
+			free(root_real);
+			return EXIT_USAGE;
+		}
 		b->out = b->out_owned = g_strdup(out_real);
 		b->name = g_path_get_basename(root_real);
 		b->root = ".";

@@ -109,6 +109,24 @@ static int cmp_entry(const void *a, const void *b)
 	return strcmp(((const struct dir_entry *)a)->name, ((const struct dir_entry *)b)->name);
 }
 
+/* Whether DIR holds a record of slm build (its first line "slm-build\t2"), not any file of that
+ * name: an empty .slm-build must not hide a folder of agreements from the check. */
+static bool is_build_record(const char *dir)
+{
+	char *path = g_build_filename(dir, LOAD_BUILD_RECORD, NULL);
+	char head[16] = {0};
+	int fd = open(path, O_RDONLY | O_NOFOLLOW | O_NONBLOCK | O_CLOEXEC);
+	struct stat st;
+	bool yes = false;
+
+	if (fd >= 0 && fstat(fd, &st) == 0 && S_ISREG(st.st_mode))
+		yes = read(fd, head, 12) == 12 && memcmp(head, "slm-build\t2\n", 12) == 0;
+	if (fd >= 0)
+		close(fd);
+	g_free(path);
+	return yes;
+}
+
 static void walk_dir(struct walk *w, const char *dir, int depth)
 {
 	DIR *d;
@@ -128,8 +146,13 @@ static void walk_dir(struct walk *w, const char *dir, int depth)
 	}
 	ents = g_array_new(FALSE, FALSE, sizeof(struct dir_entry));
 	while ((e = readdir(d))) {
-		if (depth > 0 && strcmp(e->d_name, LOAD_BUILD_RECORD) == 0) {
-			/* slm build's output folder (its reports are XML too): not the repository */
+		if (depth > 0 && strcmp(e->d_name, LOAD_BUILD_RECORD) == 0 && is_build_record(dir)) {
+			/* slm build's output folder (its reports are XML too): not the repository.
+			 * Said, so that no folder of agreements goes unchecked in silence. */
+			diag_add(w->dl, RULE_IO_ERROR, dir, 0, 0,
+				 "not checked: slm build's output folder (it holds %s)",
+				 LOAD_BUILD_RECORD)
+				->severity = SEV_NOTE;
 			for (guint i = 0; i < ents->len; i++)
 				g_free(g_array_index(ents, struct dir_entry, i).name);
 			g_array_set_size(ents, 0);

@@ -1007,7 +1007,16 @@ report
 run build/check-beside-a-build 30 256 "$d/repo" "$SLM" check --as-of $asof . && {
 	exits 1
 	lacks '^out/' "check read the build's output"
-	has '^slm check: 7 errors, 1 warning, 0 notes in 111 files$'
+	has '^out: note: not checked: slm build.s output folder \(it holds \.slm-build\)' "check does not say what it skipped"
+	has '^slm check: 7 errors, 1 warning, 1 note in 111 files$'
+}
+report
+# an empty .slm-build is no build record: it hides no folder of agreements
+rm -rf "$d/repo/out"
+: >"$d/repo/bank/.slm-build"
+run build/empty-record-hides-nothing 30 256 "$d/repo" "$SLM" check --as-of $asof . && {
+	exits 1
+	has '^slm check: 7 errors, 1 warning, 0 notes in 111 files$' "a folder went unchecked"
 }
 report
 
