@@ -33,9 +33,10 @@ static const struct rule_info catalogue[RULE_COUNT] = {
 		"or after its start; a service window ends after it starts; an incident is responded "
 		"to and resolved after it was opened, and resolved after its response; a "
 		"satisfaction score is within its scale), a component names exactly one of dept= and "
-		"supplier=, a reviewed item one of report= and ref=, and reports and reviews come at "
-		"most daily.  docs/vocabulary.md documents every element; templates/ has a valid "
-		"skeleton of every kind."},
+		"supplier=, a reviewed item one of report= and ref=, reports and reviews come at "
+		"most daily, dates lie within the years 0001 to 9999, and a calendar's time zone is "
+		"one the system knows.  docs/vocabulary.md documents every element; templates/ has a "
+		"valid skeleton of every kind."},
 	[RULE_DUPLICATE_ID] = {"duplicate-id", SEV_ERROR, "—", "an id is used twice",
 		"Ids of documents, departments, people, customers, suppliers, calendars, services and "
 		"proposal resources are unique across the repository, so that every reference names "

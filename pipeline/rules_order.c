@@ -85,6 +85,51 @@ static void choose(const struct check_ctx *c, const struct doc *d, const struct 
 			    ch->a, node_attr(n, ch->a), ch->b, node_attr(n, ch->b), ch->what);
 }
 
+/* Whether V has the form of an xs:date or xs:dateTime: [-]YYYY[Y...]-MM-DD... */
+static bool date_shaped(const char *v)
+{
+	const char *p = v + (*v == '-');
+	int digits = 0;
+
+	while (g_ascii_isdigit(*p))
+		p++, digits++;
+	return digits >= 4 && p[0] == '-' && g_ascii_isdigit(p[1]) && g_ascii_isdigit(p[2]) &&
+	       p[3] == '-' && g_ascii_isdigit(p[4]) && g_ascii_isdigit(p[5]) &&
+	       (p[6] == '\0' || p[6] == 'T' || p[6] == 'Z' || p[6] == '+' || p[6] == '-');
+}
+
+/* A date or instant the schema accepts (xs:date has no bounds: -0001, 99999999) that slm's time
+ * core cannot place: every rule reading it would pass over it in silence. */
+static void out_of_range(const struct check_ctx *c, const struct doc *d, const struct node *n)
+{
+	for (unsigned i = 0; i < n->nattrs; i++) {
+		const char *v = n->attrs[i].value;
+		int32_t day;
+		int64_t t;
+
+		if (!date_shaped(v) || time_parse_date(v, &day) == TIME_OK ||
+		    time_parse_datetime(v, &t) == TIME_OK)
+			continue;
+		rule_report(c, RULE_SCHEMA, d, n,
+			    "<%s %s=\"%s\">: a date outside the years 0001 to 9999 that slm can "
+			    "reckon with",
+			    n->name, n->attrs[i].name, v);
+	}
+}
+
+/* A calendar whose time zone the system does not know: its clock, hours and holidays would be
+ * dropped, and with them every rule on service hours. */
+static void unknown_zone(const struct check_ctx *c, const struct doc *d, const struct node *n)
+{
+	const char *id = node_attr(n, "id"), *tz = node_attr(n, "tz");
+
+	if (id && tz && !model_calendar(c->m, id))
+		rule_report(c, RULE_SCHEMA, d, n,
+			    "calendar %s: time zone \"%s\" is not one the system knows (an IANA "
+			    "name such as Asia/Shanghai, or UTC)",
+			    id, tz);
+}
+
 /* <reporting every=> and <review every=> of an SLA: a period of at least one day. */
 static void cadence(const struct check_ctx *c, const struct doc *d, const struct node *n)
 {
@@ -100,7 +145,7 @@ static void cadence(const struct check_ctx *c, const struct doc *d, const struct
 struct names {
 	const char *pair[G_N_ELEMENTS(pairs)];
 	const char *choice[G_N_ELEMENTS(choices)];
-	const char *reporting, *review;
+	const char *reporting, *review, *calendar;
 };
 
 static void walk(const struct check_ctx *c, const struct doc *d, const struct node *n,
@@ -123,6 +168,9 @@ static void walk(const struct check_ctx *c, const struct doc *d, const struct no
 				choose(c, d, n, &choices[i]);
 		if (n->name == names->reporting || n->name == names->review)
 			cadence(c, d, n);
+		if (n->name == names->calendar && d->kind == KIND_ORGANIZATION)
+			unknown_zone(c, d, n);
+		out_of_range(c, d, n);
 		walk(c, d, node_children(n), names);
 	}
 }
@@ -130,7 +178,8 @@ static void walk(const struct check_ctx *c, const struct doc *d, const struct no
 void rules_order(const struct check_ctx *c)
 {
 	struct names names = {.reporting = g_intern_static_string("reporting"),
-			      .review = g_intern_static_string("review")};
+			      .review = g_intern_static_string("review"),
+			      .calendar = g_intern_static_string("calendar")};
 
 	for (size_t i = 0; i < G_N_ELEMENTS(pairs); i++)
 		names.pair[i] = g_intern_static_string(pairs[i].element);
