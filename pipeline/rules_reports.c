@@ -746,8 +746,25 @@ struct miss {
 	const char *kind; /* "response", "resolution" */
 	const struct node *target;
 	bool open; /* no response / resolution recorded: measured up to the issue date */
+	bool at_least; /* measured over the first MEASURE_DAYS only: TOOK is a lower bound */
 	int64_t took;
 };
+
+/* The SLA clock is counted day by day: an incident open for centuries (a responded= in 9999)
+ * would take seconds each.  Beyond this, the clock is counted this far and said as "more than". */
+#define MEASURE_DAYS 400
+
+/* "4 h 45 min", or "more than 4,800 h" for a lower bound (g_malloc'd). */
+static char *took_text(const struct miss *m)
+{
+	char *t = time_seconds_describe(m->took), *more;
+
+	if (!m->at_least)
+		return t;
+	more = g_strconcat("more than ", t, NULL);
+	g_free(t);
+	return more;
+}
 
 /* "mon–sun 08:00–20:00", "mon–fri 09:00–17:00 on working days": to go inside parentheses,
  * without hours_describe's own. */
@@ -774,7 +791,11 @@ static bool missed(const struct hours *h, const struct calendar *cal, const char
 	m->kind = kind;
 	m->target = t;
 	m->open = end == NULL;
-	m->took = clock_business_seconds(h, cal, opened, end ? *end : issued);
+	int64_t stop = end ? *end : issued;
+	m->at_least = stop - opened > (int64_t)MEASURE_DAYS * 86400;
+	if (m->at_least)
+		stop = opened + (int64_t)MEASURE_DAYS * 86400;
+	m->took = clock_business_seconds(h, cal, opened, stop);
 	return m->took > want;
 }
 
@@ -789,7 +810,7 @@ static void describe_misses(const struct miss *m, int n, const char *hours, cons
 
 	g_string_append(msg, "was ");
 	for (int i = 0; i < n; i++) {
-		char *took = time_seconds_describe(m[i].took);
+		char *took = took_text(&m[i]);
 		bool resp = strcmp(m[i].kind, "response") == 0;
 
 		if (i) {
@@ -811,7 +832,7 @@ static void describe_misses(const struct miss *m, int n, const char *hours, cons
 		g_free(took);
 	}
 	if (open) {
-		char *took = time_seconds_describe(open->took);
+		char *took = took_text(open);
 		g_string_append_printf(msg, " when the report was issued on %s, after %s",
 		                       day_text(d, issued), took);
 		g_free(took);

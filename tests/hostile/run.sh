@@ -393,6 +393,21 @@ run size/comment-flood-4x32mib 30 128 "$d" env SLM_JOBS=2 "$SLM" check --as-of $
 report
 rm -rf "$d"
 
+# the SLA clock of incidents that run for millennia (valid instants in 9999): counted day by day it
+# took 1.5 s per incident, so the clock is counted over 400 days and said as "more than"
+d=$(case_dir clock-millennia)
+cp -r "$top/samples" "$d/repo"
+report_file=$d/repo/bank/reports/2025-08.xml
+awk 'BEGIN { for (i = 0; i < 100; i++)
+	printf "  <incident id=\"INC-LONG-%03d\" service=\"SVC-DB\" priority=\"P1\" opened=\"2025-08-01T00:00:00+08:00\" responded=\"9999-12-01T00:00:00+08:00\" resolved=\"9999-12-31T00:00:00+08:00\"/>\n", i }' >"$d/incidents"
+awk -v inc="$d/incidents" '/<satisfaction/ { while ((getline l < inc) > 0) print l } { print }' "$report_file" >"$d/report" &&
+	mv "$d/report" "$report_file"
+run scale/incident-clock-millennia 10 256 "$d" "$SLM" check --as-of $asof repo && {
+	exits 1
+	has 'incident INC-LONG-000 \(SVC-DB, P1\) was responded to in more than [0-9]+ h and resolved in more than [0-9]+ h on the SLA clock' "the breach is not said as a lower bound"
+}
+report
+
 # scale: the samples with a report of 10,000 incidents and a 1 MiB comment: bounded check
 d=$(case_dir scale)
 cp -r "$top/samples" "$d/repo"
