@@ -53,6 +53,7 @@
 
 #define DEFAULT_DUE "P10D"
 #define MAX_RELATED 3
+#define MAX_MISSING 24 /* missing reporting periods said one by one, per SLA */
 
 /* ---- dates in messages ---- */
 
@@ -459,8 +460,10 @@ static void check_reporting(const struct check_ctx *c, const struct sla_state *s
 	GPtrArray *reps = g_ptr_array_new(), *lates = g_ptr_array_new_with_free_func(g_free);
 	GHashTable *late_of = g_hash_table_new(g_direct_hash, g_direct_equal);
 	struct time_duration every = {0, 0, 0};
-	int32_t anchor = s->start, p = s->start;
+	int32_t anchor = s->start, p = s->start, last_missing = 0;
 	int64_t k = 0;
+	unsigned missing = 0;
+	const struct sla_version *last_ver = NULL;
 
 	while (p <= s->end && p <= c->as_of) {
 		const struct sla_version *ver = sla_version_at(s->v, p);
@@ -500,9 +503,15 @@ static void check_reporting(const struct check_ctx *c, const struct sla_state *s
 		overlapping(s, from, end, reps);
 		g_ptr_array_sort(reps, by_issue);
 		covered = g_malloc((size_t)(end - from + 1));
-		if (!covered_by(reps, from, end, covered, &done))
-			report_period_missing(c, s, ver, from, end, due_day, due_text, covered,
-			                      reps->len > 0);
+		if (!covered_by(reps, from, end, covered, &done)) {
+			/* a term of centuries with a daily cadence is hundreds of thousands of
+			 * periods: the first few are said one by one, the rest in one finding */
+			if (++missing <= MAX_MISSING)
+				report_period_missing(c, s, ver, from, end, due_day, due_text,
+				                      covered, reps->len > 0);
+			else
+				last_missing = end, last_ver = ver;
+		}
 		else if (done->day > due_day && late_for_itself(done, &due)) {
 			struct late *l = g_hash_table_lookup(late_of, done->doc);
 			if (l)
@@ -515,6 +524,14 @@ static void check_reporting(const struct check_ctx *c, const struct sla_state *s
 			}
 		}
 		g_free(covered);
+	}
+	if (missing > MAX_MISSING) {
+		char a[16];
+		rule_report(c, RULE_REPORT_MISSING, last_ver->reporting_doc, last_ver->reporting,
+		            "and %u more reporting periods of %s, up to %s, have no service report "
+		            "past their due date: write the reports, or correct the term or the "
+		            "reporting cadence",
+		            missing - MAX_MISSING, s->id, day_text(a, last_missing));
 	}
 	for (guint i = 0; i < lates->len; i++)
 		report_late(c, s, lates->pdata[i]);
