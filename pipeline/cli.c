@@ -229,7 +229,7 @@ static int write_pdf_report(const struct run_opts *o, const struct diag_list *dl
 			       .repository = o->paths[0], .werror = o->werror};
 	struct diag_list *rdl = diag_list_new();
 	struct render_ctx *rc;
-	int fd = g_mkstemp(xml), status = 0;
+	int fd = g_mkstemp(xml), status = 0, slot = fd >= 0 ? output_track(xml) : -1;
 	FILE *fp = fd >= 0 ? fdopen(fd, "w") : NULL;
 
 	if (!fp) {
@@ -242,7 +242,10 @@ static int write_pdf_report(const struct run_opts *o, const struct diag_list *dl
 		if (!rc || !render_file(rc, xml, xsl, o->out_path, false, NULL, rdl))
 			status = EXIT_USAGE;
 		render_ctx_free(rc);
+	}
+	if (fd >= 0) {
 		unlink(xml);
+		output_untrack(slot);
 	}
 	diag_list_sort(rdl);
 	fmt_text_lines(stderr, rdl);

@@ -42,6 +42,16 @@ static void forget(int slot)
 		in_flight_used[slot] = 0;
 }
 
+int output_track(const char *path)
+{
+	return remember(path);
+}
+
+void output_untrack(int slot)
+{
+	forget(slot);
+}
+
 static void unlink_in_flight(void)
 {
 	for (int i = 0; i < IN_FLIGHT; i++)

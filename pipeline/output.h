@@ -33,6 +33,10 @@ void output_sweep(const char *dir);
 /* Install SIGINT/SIGTERM handlers that remove in-flight temporary names, then die by the
  * signal.  Call once from the CLI layer. */
 void output_install_signal_cleanup(void);
+/* Have a temporary file of one's own removed too if a signal ends the process; the slot that
+ * output_untrack releases once the file is gone. */
+int output_track(const char *path);
+void output_untrack(int slot);
 /* End the process now with STATUS, from any thread, leaving no partial output: what is being
  * written is unnamed or, without O_TMPFILE, its temporary name is removed. */
 void output_exit_now(int status) __attribute__((noreturn));
