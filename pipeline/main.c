@@ -1,6 +1,7 @@
 /* slm: service level management as code.  Dispatches to the subcommands (git's table of
  * builtins). */
 #include "cli.h"
+#include <errno.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -33,6 +34,20 @@ static void usage(FILE *out)
 		     "Exit status: 0 clean, 1 findings at error severity, 2 usage or I/O failure.\n");
 }
 
+/* What went to standard output must have been written: a full disk or a closed descriptor is an
+ * I/O failure (exit 2), whatever the command found. */
+static int finish(int rc)
+{
+	if (fflush(stdout) != 0 || ferror(stdout)) {
+		int e = errno;
+		if (rc != EXIT_USAGE) /* else the command has said it */
+			fprintf(stderr, "slm: cannot write the output: %s\n",
+				g_strerror(e ? e : EIO));
+		return EXIT_USAGE;
+	}
+	return rc;
+}
+
 int main(int argc, char **argv)
 {
 	int rc;
@@ -44,11 +59,11 @@ int main(int argc, char **argv)
 	if (strcmp(argv[1], "--help") == 0 || strcmp(argv[1], "-h") == 0 ||
 	    strcmp(argv[1], "help") == 0) {
 		usage(stdout);
-		return 0;
+		return finish(0);
 	}
 	if (strcmp(argv[1], "--version") == 0) {
 		printf("slm %s\n", SLM_VERSION);
-		return 0;
+		return finish(0);
 	}
 	for (size_t i = 0; i < G_N_ELEMENTS(commands); i++) {
 		if (strcmp(argv[1], commands[i].name) != 0)
@@ -56,7 +71,7 @@ int main(int argc, char **argv)
 		cli_init();
 		rc = commands[i].fn(argc - 1, argv + 1);
 		cli_fini();
-		return rc;
+		return finish(rc);
 	}
 	fprintf(stderr, "slm: '%s' is not an slm command.\n", argv[1]);
 	usage(stderr);

@@ -19,6 +19,9 @@ golden check-bad-format "$here/check-bad-format.expected" "$here" "$SLM" check -
 golden rules "$here/rules.expected" "$here" "$SLM" rules
 golden explain "$here/explain.expected" "$here" "$SLM" explain unresolved-ref
 golden explain-unknown "$here/explain-unknown.expected" "$here" "$SLM" explain no-such-rule
+# a full disk is an I/O failure (exit 2), for every command that prints
+golden rules-full-disk "$here/rules-full-disk.expected" "$here" sh -c '"$0" rules >/dev/full' "$SLM"
+golden diff-full-disk "$here/diff-full-disk.expected" "$here/../.." sh -c '"$0" diff samples/bank/sla.xml samples/bank/sla-a1.xml >/dev/full' "$SLM"
 
 # -o writes the report atomically: the file appears whole, and no temporary file remains
 tmp=$(mktemp -d)
