@@ -56,10 +56,14 @@ static bool read_entries(struct config *c, xmlDocPtr x, const char *path, struct
 			diag_add(dl, RULE_SCHEMA, path, xmlGetLineNo(n), 1,
 				 "no rule named '%s' (see 'slm rules')", (const char *)name);
 			ok = false;
-		} else if (e.rule == RULE_IO_ERROR) {
+		} else if (e.rule == RULE_IO_ERROR || e.rule == RULE_XML_MALFORMED ||
+			   e.rule == RULE_SCHEMA || e.rule == RULE_UNSAFE_PATH) {
+			/* what slm could not read, parse or validate was not checked: lowering these
+			 * would let a broken document pass a check it never had */
 			diag_add(dl, RULE_SCHEMA, path, xmlGetLineNo(n), 1,
-				 "io-error cannot be configured: a file slm cannot read is never "
-				 "checked");
+				 "%s cannot be configured: a document slm cannot read, parse or "
+				 "validate is never checked",
+				 (const char *)name);
 			ok = false;
 		} else if (parse_severity((const char *)sev, &e.severity)) {
 			e.path = pat ? g_pattern_spec_new((const char *)pat) : NULL;
