@@ -6,6 +6,8 @@
 #include "pdf.h"
 
 #include <dlfcn.h>
+#include <errno.h>
+#include <sys/stat.h>
 #include <glib.h>
 #include <pthread.h>
 
@@ -24,9 +26,18 @@ static char *fonts_dir;
 /* Open PATH and take its table, or say in *WHY what is wrong with it. */
 static const struct pdf_module *open_module(const char *path, char **why)
 {
-	void *h = dlopen(path, RTLD_NOW | RTLD_LOCAL);
+	struct stat st;
+	void *h;
 	const struct pdf_module *m;
 
+	/* dlopen of a FIFO blocks for ever: only a regular file is tried */
+	int rc = stat(path, &st);
+	if (rc != 0 || !S_ISREG(st.st_mode)) {
+		*why = g_strdup_printf("%s: %s", path,
+				       rc != 0 ? g_strerror(errno) : "not a regular file");
+		return NULL;
+	}
+	h = dlopen(path, RTLD_NOW | RTLD_LOCAL);
 	if (!h) {
 		*why = g_strdup(dlerror());
 		return NULL;
