@@ -8,9 +8,14 @@
 
 #define DIAG_NS "urn:slm:diagnostics:1"
 
+/* Values are UTF-8 whatever they come from (a repository folder named in Latin-1): the report
+ * must stay well-formed XML. */
 static void attr(xmlTextWriterPtr w, const char *name, const char *value)
 {
-	xmlTextWriterWriteAttribute(w, (const xmlChar *)name, (const xmlChar *)value);
+	char *v = g_utf8_make_valid(value, -1);
+
+	xmlTextWriterWriteAttribute(w, (const xmlChar *)name, (const xmlChar *)v);
+	g_free(v);
 }
 
 static void attr_long(xmlTextWriterPtr w, const char *name, long value)
