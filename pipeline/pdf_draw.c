@@ -651,10 +651,61 @@ static bool draw(struct pdf_doc *doc, const struct flow *f, FILE *out)
 	return st == CAIRO_STATUS_SUCCESS;
 }
 
+/* Whether C is a noncharacter (U+FDD0..U+FDEF, U+xFFFE, U+xFFFF): valid in XML, refused by
+ * cairo's UTF-8 checks, so that a PDF with one in its text could not be written. */
+static bool nonchar(gunichar c)
+{
+	return (c >= 0xFDD0 && c <= 0xFDEF) || (c & 0xFFFE) == 0xFFFE;
+}
+
+/* S with each noncharacter replaced by "?" (U+FFFD is not in slm's font subsets), or NULL when it
+ * has none. */
+static xmlChar *without_nonchars(const xmlChar *s)
+{
+	GString *out = NULL;
+
+	for (const char *p = (const char *)s; p && *p; p = g_utf8_next_char(p))
+		if (nonchar(g_utf8_get_char(p))) {
+			out = g_string_new(NULL);
+			break;
+		}
+	if (!out)
+		return NULL;
+	for (const char *p = (const char *)s; *p; p = g_utf8_next_char(p)) {
+		gunichar c = g_utf8_get_char(p);
+		g_string_append_unichar(out, nonchar(c) ? '?' : c);
+	}
+	xmlChar *r = xmlStrdup((const xmlChar *)out->str);
+	g_string_free(out, TRUE);
+	return r;
+}
+
+static void clean_text(xmlNodePtr n)
+{
+	for (; n; n = n->next) {
+		xmlChar *t;
+		if ((n->type == XML_TEXT_NODE || n->type == XML_CDATA_SECTION_NODE) &&
+		    (t = without_nonchars(n->content))) {
+			xmlNodeSetContent(n, t);
+			xmlFree(t);
+		}
+		if (n->type != XML_ELEMENT_NODE)
+			continue;
+		for (xmlAttrPtr a = n->properties; a; a = a->next)
+			if (a->children && (t = without_nonchars(a->children->content))) {
+				xmlNodeSetContent(a->children, t);
+				xmlFree(t);
+			}
+		clean_text(n->children);
+	}
+}
+
 static bool render(xmlDocPtr layout, FILE *out, const struct pdf_opts *opts, const char *source,
                    struct diag_list *dl)
 {
 	static const struct pdf_opts none = {NULL, NULL, NULL};
+
+	clean_text(xmlDocGetRootElement(layout));
 	struct pdf_doc *doc = pdf_doc_new(layout, opts ? opts : &none, source, dl);
 	struct flow f;
 	bool ok = pdf_typeset(doc);

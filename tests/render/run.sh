@@ -136,6 +136,10 @@ check "$n: fixed ends 99.25..100 in steps of 0.25" axis_text '% A 99.25 99.50 99
 check "$n: ends from the data, 0..40 in tens" axis_text 'ms B 0 10 20 30 40 Q1'
 check "$n: bars from zero to a fixed 7" axis_text 'incidents P1 0 1 2 3 4 5 6 7 Q1'
 
+# ---- nonchar: noncharacters are written as "?" -----------------------------------------------
+n=nonchar
+check "$n: the text reads back with ? for each noncharacter" sh -c "pdftotext '$T/$n.pdf' - | grep -q '核心?数据库的监控?与?备份'"
+
 # ---- toc-short: no TOC under four pages, A4 landscape ------------------------------------------
 n=toc-short
 check "$n: no TOC in a short document" sh -c "! pdftotext '$T/$n.pdf' - | grep -q '^目录$'"
