@@ -222,6 +222,14 @@ static struct config *run_config(const struct run_opts *o)
 static int write_pdf_report(const struct run_opts *o, const struct diag_list *dl,
 			    const struct repo *r, const struct index *ix, const struct model *m)
 {
+	if (dl->items->len > CLI_MAX_NC_FINDINGS) {
+		fprintf(stderr,
+			"slm check: the nonconformity report is not rendered: %u findings are more "
+			"than it lists (%u); fix the most frequent ones first, --format text lists "
+			"them all\n",
+			dl->items->len, CLI_MAX_NC_FINDINGS);
+		return EXIT_USAGE;
+	}
 	char *xml = g_build_filename(g_get_tmp_dir(), "slm-check-XXXXXX.xml", NULL);
 	char *xsl = g_build_filename(cli_data_dir(), "stylesheets", "nonconformity.xsl", NULL);
 	char *as_of = time_date_format(o->as_of);
@@ -229,7 +237,10 @@ static int write_pdf_report(const struct run_opts *o, const struct diag_list *dl
 			       .repository = o->paths[0], .werror = o->werror};
 	struct diag_list *rdl = diag_list_new();
 	struct render_ctx *rc;
-	int fd = g_mkstemp(xml), status = 0, slot = fd >= 0 ? output_track(xml) : -1;
+	int fd, status = 0, slot;
+
+	fd = g_mkstemp(xml);
+	slot = fd >= 0 ? output_track(xml) : -1;
 	FILE *fp = fd >= 0 ? fdopen(fd, "w") : NULL;
 
 	if (!fp) {

@@ -32,6 +32,9 @@ void cli_fini(void);
 /* Whether libxml2 or libxslt was refused memory (slm's bound) since the last call. */
 bool cli_xml_memory_exhausted(void);
 #define CLI_XML_MEMORY_SOFT (384u << 20)
+/* The diagnostics a nonconformity report lists at most: its input is a document slm reads, held
+ * to the same limits (100,000 elements). */
+#define CLI_MAX_NC_FINDINGS 20000u
 /* Until called again with NULL, the first allocation of libxml2 or libxslt in this thread that
  * takes their memory past CLI_XML_MEMORY_SOFT calls OVER(ARG), once (it must only set flags). */
 struct cli_xml_watch {

@@ -66,7 +66,7 @@ struct build {
 	GHashTable *files; /* path → struct file_rec*, this build (filled lazily) */
 	GMutex lock;
 	GHashTable *outputs; /* output path → GPtrArray of dependency paths */
-	unsigned done, total;
+	unsigned done, total, failed;
 	char *out_owned; /* b->out made absolute */
 	char *name;	 /* the repository as reports name it: its folder's name, however given */
 };
@@ -419,6 +419,21 @@ static bool render_all(struct build *b, const struct repo *r, const struct index
 			g_free(xsl);
 			continue;
 		}
+		if (!d && found->items->len > CLI_MAX_NC_FINDINGS) {
+			/* its own input would pass the limits on a document slm reads */
+			diag_add(dl, RULE_RENDER, "nonconformity.pdf", 0, 0,
+				 "not rendered: %u findings are more than the nonconformity report "
+				 "lists (%u); fix the most frequent ones first, check.txt has them all",
+				 found->items->len, CLI_MAX_NC_FINDINGS);
+			continue;
+		}
+		if (d && strcmp(d->path, "nonconformity.xml") == 0) {
+			diag_add(dl, RULE_RENDER, d->path, 0, 0,
+				 "not rendered: its PDF would be nonconformity.pdf, the nonconformity "
+				 "report's name; rename the document");
+			g_free(xsl);
+			continue;
+		}
 		t = g_new0(struct task, 1);
 		t->b = b;
 		t->source = d ? d->path : nc_src;
@@ -454,6 +469,7 @@ static bool render_all(struct build *b, const struct repo *r, const struct index
 			t->deps = NULL;
 		} else {
 			ok = false;
+			b->failed++;
 			if (unlink(t->out) == 0)
 				say(b, "removed", t->out);
 		}
@@ -641,9 +657,16 @@ static int run(struct build *b, unsigned jobs)
 		status = EXIT_USAGE;
 	diag_list_sort(msgs);
 	fmt_text_lines(stderr, msgs);
-	if (!b->quiet)
-		fprintf(stderr, "slm build: %u document%s rendered, %u up to date\n", b->total,
-			b->total == 1 ? "" : "s", g_hash_table_size(b->outputs) - MIN(b->total, g_hash_table_size(b->outputs)));
+	if (!b->quiet) {
+		unsigned made = b->total - b->failed, kept = g_hash_table_size(b->outputs);
+		kept -= MIN(made, kept);
+		if (b->failed)
+			fprintf(stderr, "slm build: %u document%s rendered, %u failed, %u up to date\n",
+				made, made == 1 ? "" : "s", b->failed, kept);
+		else
+			fprintf(stderr, "slm build: %u document%s rendered, %u up to date\n", made,
+				made == 1 ? "" : "s", kept);
+	}
 	model_free(m);
 	index_free(ix);
 	repo_free(r);
