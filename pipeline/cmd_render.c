@@ -92,25 +92,34 @@ static char *output_for(const struct render_opts *o, const char *input, int inpu
 	return out;
 }
 
-/* "target: prerequisites" as gcc -MD writes it, spaces escaped. */
+/* PATH as make reads a file name: space, #, : and \ escaped by a backslash, $ doubled. */
+static void append_make_name(GString *mk, const char *path)
+{
+	for (const char *p = path; *p; p++) {
+		if (*p == '$')
+			g_string_append_c(mk, '$');
+		else if (strchr(" #:\\\t", *p))
+			g_string_append_c(mk, '\\');
+		g_string_append_c(mk, *p);
+	}
+}
+
+/* "target: prerequisites" as gcc -MD writes it, names escaped. */
 static void write_rule(GString *mk, const char *target, const GPtrArray *deps)
 {
-	GString *esc = g_string_new(NULL);
-
-	for (const char *p = target; *p; p++)
-		g_string_append_printf(esc, "%s%c", *p == ' ' ? "\\" : *p == '$' ? "$" : "", *p);
-	g_string_append_printf(mk, "%s:", esc->str);
+	append_make_name(mk, target);
+	g_string_append_c(mk, ':');
 	for (guint i = 0; i < deps->len; i++) {
 		g_string_append(mk, " \\\n ");
-		for (const char *p = deps->pdata[i]; *p; p++)
-			g_string_append_printf(mk, "%s%c",
-					       *p == ' ' ? "\\" : *p == '$' ? "$" : "", *p);
+		append_make_name(mk, deps->pdata[i]);
 	}
 	g_string_append(mk, "\n");
 	/* phony targets for every prerequisite, so a deleted file does not break make */
-	for (guint i = 0; i < deps->len; i++)
-		g_string_append_printf(mk, "\n%s:\n", (const char *)deps->pdata[i]);
-	g_string_free(esc, TRUE);
+	for (guint i = 0; i < deps->len; i++) {
+		g_string_append_c(mk, '\n');
+		append_make_name(mk, deps->pdata[i]);
+		g_string_append(mk, ":\n");
+	}
 }
 
 static bool write_deps(const char *path, const GString *mk)
@@ -243,7 +252,14 @@ static int print_targets(const struct render_opts *o, char **files, int n)
 
 		if (xsl) {
 			char *out = output_for(o, files[i], n, root);
-			printf("SLM_PDFS += %s\n", out);
+			if (strpbrk(out, " \t#:$\\"))
+				fprintf(stderr,
+					"slm render: %s is left out of make's list: make cannot name a "
+					"file with a space, #, :, $ or \\ in a list; rename it (slm build "
+					"renders it as it is)\n",
+					files[i]);
+			else
+				printf("SLM_PDFS += %s\n", out);
 			g_free(out);
 		}
 		g_free(xsl);
@@ -346,6 +362,22 @@ int cmd_render(int argc, char **argv)
 	outs = g_new0(char *, n + 1);
 	for (int i = 0; i < n; i++)
 		outs[i] = output_for(&o, argv[optind + i], n, root);
+	{
+		/* two inputs of one name from outside the repository go to one -o DIR/NAME.pdf */
+		GHashTable *seen = g_hash_table_new(g_str_hash, g_str_equal);
+		for (int i = 0; i < n && !rc_exit; i++) {
+			const char *first = g_hash_table_lookup(seen, outs[i]);
+			if (first)
+				rc_exit = cli_usage_error("render",
+							  "%s and %s would both be written to %s; "
+							  "render them into different folders",
+							  first, argv[optind + i], outs[i]);
+			g_hash_table_insert(seen, outs[i], argv[optind + i]);
+		}
+		g_hash_table_destroy(seen);
+		if (rc_exit)
+			goto out;
+	}
 	if ((same = output_is_input(outs, argv + optind, n))) {
 		rc_exit = cli_usage_error("render",
 					  "the output %s is a document to render; choose another -o",
