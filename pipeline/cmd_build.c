@@ -517,11 +517,14 @@ static int parse(int argc, char **argv, struct build *b, unsigned *jobs)
 			if (time_parse_date(optarg, &b->as_of) != TIME_OK)
 				return cli_usage_error("build", "--as-of '%s' is not a date", optarg);
 			break;
-		case 'j':
-			*jobs = (unsigned)atoi(optarg);
+		case 'j': {
+			char *end;
+			long j = strtol(optarg, &end, 10);
+			*jobs = *end || j < 1 || j > 256 ? 0 : (unsigned)j;
 			if (*jobs < 1 || *jobs > 256)
 				return cli_usage_error("build", "-j wants a number of threads");
 			break;
+		}
 		case 'f':
 			b->force = true;
 			break;

@@ -11,6 +11,7 @@
 #include <libxml/tree.h>
 #include <stdio.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 static const char usage_text[] =
@@ -41,6 +42,15 @@ static bool is_ref_option(const char *name)
 	return false;
 }
 
+/* The schema's Id: a letter or digit, then letters, digits, ".", "_" or "-"; 128 at most. */
+static bool valid_id(const char *s)
+{
+	size_t n = strlen(s);
+
+	return n && n <= 128 && g_ascii_isalnum(*s) &&
+	       strspn(s, "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789._-") == n;
+}
+
 /* Set every attribute NAME that still holds a placeholder (…TODO…) to VALUE; the number set. */
 static int fill(xmlNodePtr n, const char *name, const char *value)
 {
@@ -69,7 +79,13 @@ static int write_new(xmlDocPtr doc, const char *path)
 	char *tmp = g_build_filename(dir, ".slm-new.XXXXXX", NULL);
 	int fd = mkstemp(tmp), rc = 0;
 	FILE *fp = fd >= 0 ? fdopen(fd, "w") : NULL;
+	mode_t mask = umask(0);
 
+	/* an agreement is a file like any other of the repository: 0666 less the umask, not
+	 * mkstemp's 0600 */
+	umask(mask);
+	if (fd >= 0)
+		fchmod(fd, 0666 & ~mask);
 	if (!fp || xmlDocDump(fp, doc) < 0 || fflush(fp) != 0 || fsync(fd) != 0) {
 		fprintf(stderr, "slm new: cannot write %s: %s\n", path, g_strerror(errno));
 		rc = EXIT_USAGE;
@@ -106,9 +122,11 @@ int cmd_new(int argc, char **argv)
 	id = argv[2];
 	if (kind_by_name(kind) == KIND_UNKNOWN)
 		return cli_usage_error("new", "'%s' is not a kind of document", kind);
-	if (!*id || strspn(id, "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789._-") !=
-			    strlen(id))
-		return cli_usage_error("new", "'%s' is not a valid id (letters, digits, . _ -)", id);
+	if (!valid_id(id))
+		return cli_usage_error("new",
+				       "'%s' is not a valid id (a letter or digit, then letters, digits, "
+				       ". _ -; at most 128)",
+				       id);
 	name = g_strconcat(kind, ".xml", NULL);
 	tpl = g_build_filename(cli_data_dir(), "templates", name, NULL);
 	g_free(name);
@@ -126,6 +144,9 @@ int cmd_new(int argc, char **argv)
 		const char *opt = argv[i];
 		if (strcmp(opt, "-o") == 0 && i + 1 < argc) {
 			out = argv[++i];
+		} else if (g_str_has_prefix(opt, "--") && is_ref_option(opt + 2) && i + 1 < argc &&
+			   !valid_id(argv[i + 1])) {
+			rc = cli_usage_error("new", "%s '%s' is not a valid id", opt, argv[i + 1]);
 		} else if (g_str_has_prefix(opt, "--") && is_ref_option(opt + 2) && i + 1 < argc) {
 			if (fill(xmlDocGetRootElement(doc), opt + 2, argv[++i]) == 0)
 				rc = cli_usage_error("new", "a %s has no %s= reference to fill", kind,
