@@ -647,7 +647,7 @@ static void over_memory(void *arg)
  * $SLM_RENDER_TIMEOUT); one stuck inside a single XPath evaluation (a node-set compared with
  * itself, quadratic in libxml2 with no step to count) cannot be stopped, so RENDER_GRACE seconds
  * later the watchdog ends the process, with a diagnostic and no partial output. */
-#define RENDER_TIMEOUT 120
+#define RENDER_TIMEOUT 60
 #define RENDER_GRACE   10
 static GMutex watch_lock;
 static GPtrArray *watched; /* struct job*, running */
