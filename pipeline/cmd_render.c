@@ -238,6 +238,16 @@ static const char *output_is_input(char *const *outs, char **files, int n)
 	return same;
 }
 
+/* Remove the output of an earlier run that this one failed to replace: a regular file only (-o
+ * may name a device, or a link slm does not own). */
+static void remove_stale_pdf(const char *path)
+{
+	struct stat st;
+
+	if (lstat(path, &st) == 0 && S_ISREG(st.st_mode))
+		unlink(path);
+}
+
 /* --targets: the PDF each renderable input would make, for slm.mk. */
 static int print_targets(const struct render_opts *o, char **files, int n)
 {
@@ -391,6 +401,9 @@ int cmd_render(int argc, char **argv)
 		goto out;
 	if (!(s = schema_load(cli_data_dir(), dl)) || !inputs_valid(argv + optind, n, s, o.stylesheet != NULL, dl)) {
 		rc_exit = diag_exit_status(dl, false) ? diag_exit_status(dl, false) : 1;
+		/* nothing is rendered: PDFs of an earlier run must not pass for this one's */
+		for (int i = 0; i < n; i++)
+			remove_stale_pdf(outs[i]);
 		goto out;
 	}
 	{
@@ -420,8 +433,12 @@ int cmd_render(int argc, char **argv)
 		repo_run_all(render_one, jobs, sizeof *jobs, (guint)n, NULL);
 		for (int i = 0; i < n; i++) {
 			struct render_job *j = &jobs[i];
-			if (!j->ok)
+			if (!j->ok) {
 				rc_exit = MAX(rc_exit, diag_exit_status(j->dl, false) == 2 ? 2 : 1);
+				/* the PDF of an earlier run no longer shows the document: a make
+				 * that stops here must not take it for up to date */
+				remove_stale_pdf(j->out);
+			}
 			else if (o.md)
 				write_rule(mk, j->out, j->deps);
 			if (o.md && !o.mf) {

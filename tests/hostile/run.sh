@@ -995,6 +995,17 @@ fi
 
 # ================================================================ render and build: their own paths
 
+# a render that fails leaves no PDF of an earlier run behind (make would take it as up to date)
+d=$(case_dir stale-pdf)
+cp -r "$top/samples" "$d/repo"
+"$SLM" render --as-of $asof -o "$d/sla.pdf" "$d/repo/bank/sla.xml" >/dev/null 2>&1
+sed -i 's/<title>/<titel>/' "$d/repo/bank/sla.xml"
+run render/failed-render-removes-stale-pdf 10 64 "$d" "$SLM" render --as-of $asof -o sla.pdf repo/bank/sla.xml && {
+	exits 1
+	[ ! -e "$d/sla.pdf" ] || note "the PDF of the earlier run is still there"
+}
+report
+
 # -o naming the document to render: refused before anything is read or written
 d=$(case_dir output-is-input)
 cp -r "$top/samples" "$d/repo"
