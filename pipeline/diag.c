@@ -281,7 +281,7 @@ struct diag_list *diag_list_new(void)
 {
 	struct diag_list *l = g_new0(struct diag_list, 1);
 	l->items = g_ptr_array_new();
-	l->strings = g_string_chunk_new(4096);
+	l->strings = g_string_chunk_new(512);
 	return l;
 }
 
