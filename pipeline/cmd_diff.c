@@ -388,6 +388,17 @@ int cmd_diff(int argc, char **argv)
 			xmlFreeDoc(a);
 		return EXIT_USAGE;
 	}
+	if (!xmlStrEqual(xmlDocGetRootElement(a)->name, xmlDocGetRootElement(b)->name)) {
+		const char *ka = kind_label(kind_by_name((const char *)xmlDocGetRootElement(a)->name));
+		const char *kb = kind_label(kind_by_name((const char *)xmlDocGetRootElement(b)->name));
+		fprintf(stderr,
+			"slm diff: %s is %s %s and %s %s %s: diff compares two versions of one "
+			"agreement\n",
+			files[0], a_or_an(ka), ka, files[1], a_or_an(kb), kb);
+		xmlFreeDoc(a);
+		xmlFreeDoc(b);
+		return EXIT_USAGE;
+	}
 	amends = xmlGetProp(xmlDocGetRootElement(b), (const xmlChar *)"amends");
 	id = xmlGetProp(xmlDocGetRootElement(a), (const xmlChar *)"id");
 	effective = xmlGetProp(xmlDocGetRootElement(b), (const xmlChar *)"effective");

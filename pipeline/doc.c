@@ -245,6 +245,11 @@ void doc_free(struct doc *d)
 	g_free(d);
 }
 
+const char *a_or_an(const char *label)
+{
+	return strchr("aeiouAEIOU", *label) || g_str_has_prefix(label, "SLA") ? "an" : "a";
+}
+
 const char *doc_id(const struct doc *d)
 {
 	const char *id = node_attr(d->root, "id");

@@ -34,6 +34,8 @@ enum kind {
 
 const char *kind_name(enum kind k);  /* the root element name */
 const char *kind_label(enum kind k); /* how a service level manager calls it: "SLA", "OLA" ... */
+/* "a" or "an" before LABEL as it is read aloud ("an SLA", "an OLA", "a service"). */
+const char *a_or_an(const char *label);
 enum kind kind_by_name(const char *root_name);
 
 struct attr {

@@ -30,12 +30,6 @@ static char *expected(guint32 mask)
 	return g_string_free(s, FALSE);
 }
 
-/* "a" or "an" before a label, as it is read aloud ("an SLA", "an OLA", "a service"). */
-static const char *article(const char *label)
-{
-	return strchr("aeiouAEIOU", *label) || g_str_has_prefix(label, "SLA") ? "an" : "a";
-}
-
 /* Levenshtein distance, bounded: returns LIMIT+1 as soon as it is exceeded. */
 static unsigned distance(const char *a, const char *b, unsigned limit)
 {
@@ -104,7 +98,7 @@ static void check_ref(const struct check_ctx *c, const struct doc *d, const stru
 	if (e) {
 		diag = rule_report(c, RULE_UNRESOLVED_REF, d, n,
 				   "<%s %s=\"%s\"> must name %s %s, but %s is %s %s", n->name, attr,
-				   id, article(want), want, id, article(target_label(e->target)),
+				   id, a_or_an(want), want, id, a_or_an(target_label(e->target)),
 				   target_label(e->target));
 		rule_related(c, diag, e->doc, e->node, "%s is declared here", id);
 	} else {
@@ -254,7 +248,7 @@ static void other_sla_ref(const struct check_ctx *c, const struct doc *d, const 
 	                   "<%s %s=\"%s\">: %s %s is about SLA %s, but this %s is about SLA %s: "
 	                   "name %s %s of SLA %s",
 	                   n->name, attr, node_attr(n, attr), what, node_attr(n, attr), theirs,
-	                   kind_label(d->kind), mine, article(what), what, mine);
+	                   kind_label(d->kind), mine, a_or_an(what), what, mine);
 	rule_related(c, diag, to, at, "%s is declared here", node_attr(n, attr));
 }
 
@@ -287,7 +281,7 @@ void rules_refs(const struct check_ctx *c)
 			c, RULE_DUPLICATE_ID, later->doc, later->node,
 			"id \"%s\" of this %s is already used by %s %s in %s:%u", later->id,
 			target_label(later->target),
-			article(target_label(first->target)), target_label(first->target), first->doc->path, first->node->line);
+			a_or_an(target_label(first->target)), target_label(first->target), first->doc->path, first->node->line);
 		rule_related(c, diag, first->doc, first->node, "\"%s\" is first declared here",
 			     first->id);
 	}

@@ -22,6 +22,7 @@ golden explain-unknown "$here/explain-unknown.expected" "$here" "$SLM" explain n
 # a full disk is an I/O failure (exit 2), for every command that prints
 golden rules-full-disk "$here/rules-full-disk.expected" "$here" sh -c '"$0" rules >/dev/full' "$SLM"
 golden diff-full-disk "$here/diff-full-disk.expected" "$here/../.." sh -c '"$0" diff samples/bank/sla.xml samples/bank/sla-a1.xml >/dev/full' "$SLM"
+golden diff-kinds "$here/diff-kinds.expected" "$here/../.." "$SLM" diff samples/bank/sla.xml samples/bank/ola-dba.xml
 
 # -o writes the report atomically: the file appears whole, and no temporary file remains
 tmp=$(mktemp -d)
