@@ -378,9 +378,15 @@ static void render_task(gpointer data, gpointer user)
 	char *dir = g_path_get_dirname(t->out);
 
 	progress(t->b, t->source);
-	g_mkdir_with_parents(dir, 0755);
+	if (g_mkdir_with_parents(dir, 0755) != 0) {
+		/* the reason is the folder's (a read-only output folder), not "no such file" */
+		diag_add(t->dl, RULE_IO_ERROR, t->out, 0, 0, "cannot create the folder %s: %s", dir,
+			 g_strerror(errno));
+		t->ok = false;
+	} else
+		t->ok = render_pool_file(user, t->source, t->stylesheet, t->out, false, t->deps,
+					 t->dl);
 	g_free(dir);
-	t->ok = render_pool_file(user, t->source, t->stylesheet, t->out, false, t->deps, t->dl);
 }
 
 static void task_free(struct task *t)

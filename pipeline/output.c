@@ -120,7 +120,11 @@ bool output_open(struct output *o, const char *path)
 			fchmod(fd, 0644);
 	}
 	if (fd < 0 || !(o->fp = fdopen(fd, "w"))) {
-		fprintf(stderr, "slm: cannot write %s: %s\n", path, g_strerror(errno));
+		if (errno == ENOENT) /* not "no such file": the folder is what is missing */
+			fprintf(stderr, "slm: cannot write %s: there is no folder %s\n", path,
+				o->dir);
+		else
+			fprintf(stderr, "slm: cannot write %s: %s\n", path, g_strerror(errno));
 		if (fd >= 0) {
 			close(fd);
 			if (o->tmp)
