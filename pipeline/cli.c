@@ -217,17 +217,24 @@ static struct config *run_config(const struct run_opts *o)
 	return c;
 }
 
+char *cli_nonconformity_refused(unsigned findings)
+{
+	if (findings <= CLI_MAX_NC_FINDINGS)
+		return NULL;
+	return g_strdup_printf("%u findings are more than the nonconformity report lists (%u); "
+			       "fix the most frequent ones first, the text report lists them all",
+			       findings, CLI_MAX_NC_FINDINGS);
+}
+
 /* --format pdf: the nonconformity report (不合格报告).  Not a formatter plug-in: it goes
  * through the XML form and stylesheets/nonconformity.xsl, i.e. the whole rendering pipeline. */
 static int write_pdf_report(const struct run_opts *o, const struct diag_list *dl,
 			    const struct repo *r, const struct index *ix, const struct model *m)
 {
-	if (dl->items->len > CLI_MAX_NC_FINDINGS) {
-		fprintf(stderr,
-			"slm check: the nonconformity report is not rendered: %u findings are more "
-			"than it lists (%u); fix the most frequent ones first, --format text lists "
-			"them all\n",
-			dl->items->len, CLI_MAX_NC_FINDINGS);
+	char *why = cli_nonconformity_refused(dl->items->len);
+	if (why) {
+		fprintf(stderr, "slm check: the nonconformity report is not rendered: %s\n", why);
+		g_free(why);
 		return EXIT_USAGE;
 	}
 	char *xml = g_build_filename(g_get_tmp_dir(), "slm-check-XXXXXX.xml", NULL);

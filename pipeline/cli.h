@@ -31,20 +31,23 @@ void cli_init(void);
 void cli_fini(void);
 /* Whether libxml2 or libxslt was refused memory (slm's bound) since the last call. */
 bool cli_xml_memory_exhausted(void);
+/* Until another watch replaces it, the first allocation of libxml2 or libxslt in this thread
+ * that takes their memory past CLI_XML_MEMORY_SOFT calls OVER(ARG), once (it must only set flags).
+ * cli_xml_memory_watch returns the watch it replaces: a parse inside a transform (document())
+ * puts the transform's back with cli_xml_memory_rewatch when it is done. */
 #define CLI_XML_MEMORY_SOFT (384u << 20)
-/* The diagnostics a nonconformity report lists at most: its input is a document slm reads, held
- * to the same limits (100,000 elements). */
-#define CLI_MAX_NC_FINDINGS 20000u
-/* Until called again with NULL, the first allocation of libxml2 or libxslt in this thread that
- * takes their memory past CLI_XML_MEMORY_SOFT calls OVER(ARG), once (it must only set flags). */
 struct cli_xml_watch {
 	void (*over)(void *);
 	void *arg;
 };
-/* Returns the watch it replaces: a parse inside a transform (document()) restores the transform's
- * watch with cli_xml_memory_rewatch when it is done. */
 struct cli_xml_watch cli_xml_memory_watch(void (*over)(void *), void *arg);
 void cli_xml_memory_rewatch(struct cli_xml_watch w);
+
+/* The diagnostics a nonconformity report lists at most: its input is a document slm reads, held
+ * to the same limits (100,000 elements).  Why FINDINGS are too many for one (g_malloc'd), or
+ * NULL when they are not. */
+#define CLI_MAX_NC_FINDINGS 20000u
+char *cli_nonconformity_refused(unsigned findings);
 
 /* The data folder (schemas, stylesheets, templates), found once per run. */
 const char *cli_data_dir(void);

@@ -191,7 +191,7 @@ static void read_manifest(struct build *b)
 	}
 	lines = g_strsplit(text, "\n", -1);
 	/* a record of another format (version 1 named outputs absolutely) is no record */
-	for (char **l = strcmp(lines[0] ? lines[0] : "", "slm-build\t2") == 0 ? lines + 1 : NULL;
+	for (char **l = g_strcmp0(lines[0], LOAD_BUILD_RECORD_HEAD) == 0 ? lines + 1 : NULL;
 	     l && *l; l++) {
 		char **f = g_strsplit(*l, "\t", -1);
 		guint n = g_strv_length(f);
@@ -234,8 +234,8 @@ static bool write_manifest(struct build *b, const char *dig, int status)
 		g_ptr_array_free(keys, TRUE);
 		return false;
 	}
-	fprintf(o.fp, "slm-build\t2\nversion\t%s\nstatus\t%d\ndigest\t%s\n", SLM_VERSION, status,
-		dig);
+	fprintf(o.fp, LOAD_BUILD_RECORD_HEAD "\nversion\t%s\nstatus\t%d\ndigest\t%s\n",
+		SLM_VERSION, status, dig);
 	g_hash_table_iter_init(&it, b->files);
 	while (g_hash_table_iter_next(&it, &k, &v))
 		g_ptr_array_add(keys, k);
@@ -409,6 +409,7 @@ static bool render_all(struct build *b, const struct repo *r, const struct index
 	bool ok = true;
 	char *nc_src = g_build_filename(b->out, "check.xml", NULL);
 	char *nc_xsl = g_build_filename(cli_data_dir(), "stylesheets", "nonconformity.xsl", NULL);
+	char *nc_out = g_build_filename(b->out, "nonconformity.pdf", NULL);
 
 	/* documents with errors of their own (malformed, invalid) are not rendered */
 	for (guint i = 0; i < found->items->len; i++) {
@@ -425,25 +426,24 @@ static bool render_all(struct build *b, const struct repo *r, const struct index
 			g_free(xsl);
 			continue;
 		}
-		if (!d && found->items->len > CLI_MAX_NC_FINDINGS) {
-			/* its own input would pass the limits on a document slm reads */
-			diag_add(dl, RULE_RENDER, "nonconformity.pdf", 0, 0,
-				 "not rendered: %u findings are more than the nonconformity report "
-				 "lists (%u); fix the most frequent ones first, check.txt has them all",
-				 found->items->len, CLI_MAX_NC_FINDINGS);
-			continue;
-		}
-		if (d && strcmp(d->path, "nonconformity.xml") == 0) {
-			diag_add(dl, RULE_RENDER, d->path, 0, 0,
-				 "not rendered: its PDF would be nonconformity.pdf, the nonconformity "
-				 "report's name; rename the document");
+		char *out = d ? pdf_path(b, d->path) : g_strdup(nc_out);
+		char *why = d ? NULL : cli_nonconformity_refused(found->items->len);
+		if (why || (d && strcmp(out, nc_out) == 0)) {
+			/* too many findings for the report's own input, or a document whose PDF
+			 * would take the report's name */
+			diag_add(dl, RULE_RENDER, d ? d->path : "nonconformity.pdf", 0, 0,
+				 "not rendered: %s",
+				 why ? why : "its PDF would be nonconformity.pdf, the nonconformity "
+				             "report's; rename the document");
+			g_free(why);
+			g_free(out);
 			g_free(xsl);
 			continue;
 		}
 		t = g_new0(struct task, 1);
 		t->b = b;
 		t->source = d ? d->path : nc_src;
-		t->out = d ? pdf_path(b, d->path) : g_build_filename(b->out, "nonconformity.pdf", NULL);
+		t->out = out;
 		t->stylesheet = d ? NULL : nc_xsl;
 		t->dl = diag_list_new();
 		t->deps = g_ptr_array_new_with_free_func(g_free);
@@ -486,6 +486,7 @@ static bool render_all(struct build *b, const struct repo *r, const struct index
 	g_hash_table_destroy(broken);
 	g_free(nc_src);
 	g_free(nc_xsl);
+	g_free(nc_out);
 	return ok;
 }
 
@@ -526,9 +527,9 @@ static int parse(int argc, char **argv, struct build *b, unsigned *jobs)
 		case 'j': {
 			char *end;
 			long j = strtol(optarg, &end, 10);
-			*jobs = *end || j < 1 || j > 256 ? 0 : (unsigned)j;
-			if (*jobs < 1 || *jobs > 256)
+			if (*end || j < 1 || j > 256)
 				return cli_usage_error("build", "-j wants a number of threads");
+			*jobs = (unsigned)j;
 			break;
 		}
 		case 'f':

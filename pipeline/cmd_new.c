@@ -144,11 +144,11 @@ int cmd_new(int argc, char **argv)
 		const char *opt = argv[i];
 		if (strcmp(opt, "-o") == 0 && i + 1 < argc) {
 			out = argv[++i];
-		} else if (g_str_has_prefix(opt, "--") && is_ref_option(opt + 2) && i + 1 < argc &&
-			   !valid_id(argv[i + 1])) {
-			rc = cli_usage_error("new", "%s '%s' is not a valid id", opt, argv[i + 1]);
 		} else if (g_str_has_prefix(opt, "--") && is_ref_option(opt + 2) && i + 1 < argc) {
-			if (fill(xmlDocGetRootElement(doc), opt + 2, argv[++i]) == 0)
+			const char *ref = argv[++i];
+			if (!valid_id(ref))
+				rc = cli_usage_error("new", "%s '%s' is not a valid id", opt, ref);
+			else if (fill(xmlDocGetRootElement(doc), opt + 2, ref) == 0)
 				rc = cli_usage_error("new", "a %s has no %s= reference to fill", kind,
 						     opt + 2);
 		} else

@@ -314,17 +314,14 @@ static bool inputs_valid(char **files, int n, const struct schema *s, bool any_x
 	int k = 0;
 
 	for (int i = 0; i < n; i++) {
-		if (any_xml) {
-			struct diag_list *ignored = diag_list_new();
-			xmlDocPtr x = load_parse(files[i], ignored);
-			bool slm = x && load_kind_quiet(x) != KIND_UNKNOWN;
-			if (x)
-				xmlFreeDoc(x);
-			diag_list_free(ignored);
-			if (x && !slm)
-				continue;
-		}
-		paths[k++] = files[i];
+		struct scan sc;
+		/* the root's name, by the byte scan (render parses the input itself) */
+		bool other = any_xml && load_scan(files[i], &sc) &&
+			     kind_by_name(sc.root) == KIND_UNKNOWN;
+		if (any_xml)
+			load_scan_clear(&sc);
+		if (!other)
+			paths[k++] = files[i];
 	}
 	r = repo_load(paths, s, false, tmp);
 	ok = diag_exit_status(tmp, false) == 0;

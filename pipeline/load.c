@@ -109,8 +109,8 @@ static int cmp_entry(const void *a, const void *b)
 	return strcmp(((const struct dir_entry *)a)->name, ((const struct dir_entry *)b)->name);
 }
 
-/* Whether DIR holds a record of slm build (its first line "slm-build\t2"), not any file of that
- * name: an empty .slm-build must not hide a folder of agreements from the check. */
+/* Whether DIR holds a record of slm build (its first line LOAD_BUILD_RECORD_HEAD), not any file
+ * of that name: an empty .slm-build must not hide a folder of agreements from the check. */
 static bool is_build_record(const char *dir)
 {
 	char *path = g_build_filename(dir, LOAD_BUILD_RECORD, NULL);
@@ -120,7 +120,8 @@ static bool is_build_record(const char *dir)
 	bool yes = false;
 
 	if (fd >= 0 && fstat(fd, &st) == 0 && S_ISREG(st.st_mode))
-		yes = read(fd, head, 12) == 12 && memcmp(head, "slm-build\t2\n", 12) == 0;
+		yes = read(fd, head, sizeof LOAD_BUILD_RECORD_HEAD) == sizeof LOAD_BUILD_RECORD_HEAD &&
+		      memcmp(head, LOAD_BUILD_RECORD_HEAD "\n", sizeof LOAD_BUILD_RECORD_HEAD) == 0;
 	if (fd >= 0)
 		close(fd);
 	g_free(path);
@@ -400,35 +401,25 @@ static bool scan_markup(const char *path, const char *buf, const char *start, co
 			skip_to = "]]>";
 		else if (starts(p, end, "<?"))
 			skip_to = "?>";
-		/* comments, CDATA sections and processing instructions are nodes of the tree too:
-		 * millions of empty comments take gigabytes to parse, and split a text that schema
-		 * validation then joins in quadratic time */
-		if (skip_to && ++elements > LOAD_MAX_ELEMENTS) {
-			position(buf, p, &line, &col);
-			diag_add(dl, RULE_XML_MALFORMED, path, line, col,
-				 "document has more than %d elements, comments and processing instructions",
-				 LOAD_MAX_ELEMENTS);
-			return false;
-		}
-		if (skip_to)
-			;
 		else if (starts(p, end, "<!")) {
 			position(buf, p, &line, &col);
 			diag_add(dl, RULE_XML_MALFORMED, path, line, col,
 				 "DOCTYPE declaration refused: slm documents have no DTD, and slm never "
 				 "loads DTDs or expands entities");
 			return false;
-		} else if (p + 1 < end && p[1] != '/') {
-			if (++elements > LOAD_MAX_ELEMENTS) {
-				position(buf, p, &line, &col);
-				diag_add(dl, RULE_XML_MALFORMED, path, line, col,
-					 "document has more than %d elements, comments and processing "
-					 "instructions",
-					 LOAD_MAX_ELEMENTS);
-				return false;
-			}
-			tag = p;
-			attrs = 0;
+		} else if (p + 1 < end && p[1] != '/')
+			tag = p, attrs = 0;
+		else
+			continue; /* an end tag */
+		/* comments, CDATA sections and processing instructions are nodes of the tree too:
+		 * millions of empty comments take gigabytes to parse, and split a text that schema
+		 * validation then joins in quadratic time */
+		if (++elements > LOAD_MAX_ELEMENTS) {
+			position(buf, p, &line, &col);
+			diag_add(dl, RULE_XML_MALFORMED, path, line, col,
+				 "document has more than %d elements, comments and processing instructions",
+				 LOAD_MAX_ELEMENTS);
+			return false;
 		}
 		if (skip_to)
 			p = skip_past(p, end, skip_to) - 1;
@@ -599,13 +590,13 @@ xmlDocPtr load_parse_dict(const char *path, xmlDictPtr dict, struct diag_list *d
 static xmlDocPtr recover(const char *buf, size_t len)
 {
 	xmlParserCtxtPtr ctxt = xmlNewParserCtxt();
+	struct parse_sink stop = {.ctxt = ctxt};
+	struct cli_xml_watch outer;
 	xmlDocPtr x;
 
 	if (!ctxt)
 		g_error("out of memory");
-	struct parse_sink stop = {NULL, NULL, false, ctxt, false, 0};
-
-	struct cli_xml_watch outer = cli_xml_memory_watch(stop_parsing, &stop);
+	outer = cli_xml_memory_watch(stop_parsing, &stop);
 	x = xmlCtxtReadMemory(ctxt, buf, (int)len, NULL, "UTF-8",
 			      LOAD_PARSE_OPTIONS | XML_PARSE_RECOVER | XML_PARSE_NOERROR |
 				  XML_PARSE_NOWARNING);
@@ -648,12 +639,12 @@ xmlDocPtr load_parse_memory(const char *path, const char *buf, size_t len, xmlDi
 static xmlDocPtr parse_memory(const char *path, const char *buf, size_t len, xmlDictPtr dict,
 			      struct diag_list *dl, bool *parse_error)
 {
-	struct parse_sink sink = {path, dl, false, NULL, false, 0};
+	struct parse_sink sink = {.path = path, .dl = dl};
+	struct cli_xml_watch outer;
 	xmlParserCtxtPtr ctxt;
-
-	*parse_error = false;
 	xmlDocPtr xdoc = NULL;
 
+	*parse_error = false;
 	if (len > LOAD_MAX_BYTES) {
 		diag_add(dl, RULE_XML_MALFORMED, path, 0, 0,
 			 "document is over the %u MiB limit for one document; split it",
@@ -673,7 +664,7 @@ static xmlDocPtr parse_memory(const char *path, const char *buf, size_t len, xml
 	}
 	xmlSetStructuredErrorFunc(&sink, on_parse_error);
 	sink.ctxt = ctxt;
-	struct cli_xml_watch outer = cli_xml_memory_watch(stop_parsing, &sink);
+	outer = cli_xml_memory_watch(stop_parsing, &sink);
 	xdoc = xmlCtxtReadMemory(ctxt, buf, (int)len, path, "UTF-8", LOAD_PARSE_OPTIONS);
 	cli_xml_memory_rewatch(outer);
 	if (xdoc && !ctxt->wellFormed) {
@@ -706,12 +697,11 @@ enum kind load_kind(xmlDocPtr xdoc, const char *path, struct diag_list *dl)
 {
 	xmlNodePtr root = xmlDocGetRootElement(xdoc);
 	const char *name = root ? (const char *)root->name : "";
-	enum kind k = kind_by_name(name);
-	const char *ns = root && root->ns ? (const char *)root->ns->href : NULL;
+	enum kind k = load_kind_quiet(xdoc);
 
-	if (k != KIND_UNKNOWN && ns && strcmp(ns, SLM_NS) == 0)
-		return k;
 	if (k != KIND_UNKNOWN)
+		return k;
+	if (kind_by_name(name) != KIND_UNKNOWN)
 		diag_add(dl, RULE_SCHEMA, path, root ? xmlGetLineNo(root) : 0, 1,
 			 "root element <%s> is not in the slm namespace; add xmlns=\"" SLM_NS "\"",
 			 name);

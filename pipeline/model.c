@@ -445,10 +445,12 @@ struct model *model_build(const struct repo *r, const struct index *ix)
 
 	for (guint i = 0; i < r->docs->len; i++) {
 		const struct doc *d = r->docs->pdata[i];
-		if (d->root && !d->valid)
-			add_invalid(m, d);
-		if (!d->root || !d->valid)
+		if (!d->root)
 			continue;
+		if (!d->valid) {
+			add_invalid(m, d);
+			continue;
+		}
 		add_referring(m, d);
 		if (d->kind == KIND_OLA || d->kind == KIND_CONTRACT)
 			add_supporting(m, d);

@@ -768,8 +768,8 @@ static xmlDocPtr transform(struct job *j, struct style *s, xmlDocPtr src)
 				job_error(j, "stopped: it ran for more than %u s, slm's limit for one "
 					     "document\n", watch_limit);
 			else
-				job_error(j, "stopped: it needed more than slm's limit of 384 MiB of "
-					     "memory\n");
+				job_error(j, "stopped: it needed more than slm's limit of %u MiB of "
+					     "memory\n", CLI_XML_MEMORY_SOFT >> 20);
 			if (res)
 				xmlFreeDoc(res);
 			res = NULL;

@@ -71,18 +71,13 @@ static void load_one(struct slot *slot, const struct job *job)
 
 	slot->dl = diag_list_new();
 	x = load_parse_salvage(slot->path, l->dict, slot->dl, job->keep ? &salvaged : NULL);
-	if (!x && salvaged) {
-		/* not well-formed: its root still declares its id, and rules skip it as not valid */
-		x = salvaged;
-		k = load_kind_quiet(x);
-		valid = false;
-	} else {
-		k = x ? load_kind(x, slot->path, slot->dl) : KIND_UNKNOWN;
+	/* not well-formed: what is recovered still declares its ids; rules skip it as not valid */
+	if (!x && (x = salvaged))
+		k = load_kind_quiet(x), valid = false;
+	else if ((k = x ? load_kind(x, slot->path, slot->dl) : KIND_UNKNOWN) != KIND_UNKNOWN)
 		/* without a schema (render's view of the repository) documents are taken as they
 		 * are */
-		valid = k != KIND_UNKNOWN && l->v ? schema_validate_with(l->v, x, slot->path, slot->dl)
-		                                  : true;
-	}
+		valid = !l->v || schema_validate_with(l->v, x, slot->path, slot->dl);
 	if (k == KIND_UNKNOWN)
 		goto done;
 	if (job->keep) {

@@ -440,9 +440,9 @@ static void signed_sla(const struct check_ctx *c, const struct sla_view *v)
 /* An initiation is approved on or after the day it was submitted.  Dates across documents are not
  * compared: proposals and decompositions are revised, and carry the date of their last revision;
  * an SLA may be signed on its first day, after the work it enabled began. */
-static void step_order(const struct check_ctx *c, const struct doc *d)
+static void approval_order(const struct check_ctx *c, const struct doc *d)
 {
-	const struct node *ap = d->kind == KIND_INITIATION ? node_child(d->root, "approval") : NULL;
+	const struct node *ap = node_child(d->root, "approval");
 	int32_t day, approved;
 
 	if (node_date(d->root, "date", &day) && node_date(ap, "date", &approved) && approved < day)
@@ -460,9 +460,10 @@ void rules_project(const struct check_ctx *c)
 		const struct doc *d = c->repo->docs->pdata[i];
 		if (!d->root || !d->valid)
 			continue;
-		step_order(c, d);
 		if (d->kind == KIND_DECOMPOSITION)
 			clauses_without_dept(c, d);
+		else if (d->kind == KIND_INITIATION)
+			approval_order(c, d);
 		else if (d->kind == KIND_PROPOSAL)
 			proposal_owner(c, d);
 	}

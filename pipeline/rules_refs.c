@@ -298,7 +298,7 @@ void rules_refs(const struct check_ctx *c)
 			            "<sla renews=\"%s\"> names this SLA itself: renews= must name the "
 			            "SLA that this one renews, its predecessor",
 			            renews);
-		if (d->valid && d->root) {
+		if (d->valid) {
 			services_in_scope(c, cache, d);
 			refs_in_scope(c, d);
 		}

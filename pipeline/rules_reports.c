@@ -78,13 +78,6 @@ static void append_range(GString *s, int32_t from, int32_t to)
 		g_string_append_printf(s, "%s–%s", day_text(a, from), day_text(b, to));
 }
 
-/* The id of D, else its path. */
-static const char *doc_name(const struct doc *d)
-{
-	const char *id = node_attr(d->root, "id");
-	return id ? id : d->path;
-}
-
 /* ---- what each SLA owes ---- */
 
 enum review_state {
@@ -163,7 +156,7 @@ static void collect(const struct check_ctx *c, const struct sla_state *s, enum k
 	for (guint i = 0; i < amendments->len; i++) {
 		const struct doc *a = amendments->pdata[i];
 		if (a->valid)
-			collect_for(c, k, doc_name(a), out);
+			collect_for(c, k, doc_id(a), out);
 	}
 }
 
@@ -210,7 +203,7 @@ static struct sla_state *sla_state_new(const struct check_ctx *c, const struct s
 	struct sla_state *s = g_new0(struct sla_state, 1);
 
 	s->v = v;
-	s->id = doc_name(v->doc);
+	s->id = doc_id(v->doc);
 	s->reports = g_array_new(FALSE, FALSE, sizeof(struct dated));
 	s->reviews = g_array_new(FALSE, FALSE, sizeof(struct dated));
 	service_span(c, s);
@@ -335,24 +328,43 @@ static gint by_issue(gconstpointer a, gconstpointer b)
 	return by_day(*(const struct dated *const *)a, *(const struct dated *const *)b);
 }
 
-/* Whether a report about SLA whose period is in error claims a day of FROM..TO: one not valid
- * (a bound that does not parse is open), or one whose period ends before it starts.  Its errors
- * are the finding (one fault, one diagnostic). */
-static bool broken_report_on(const struct check_ctx *c, const char *sla, int32_t from, int32_t to)
-{
-	const GPtrArray *lists[2] = {model_invalid_about(c->m, KIND_REPORT, sla),
-	                             model_referring(c->m, KIND_REPORT, "sla", sla)};
+/* The periods claimed by the reports of the SLA (IDS: the SLA and its additional SLAs) whose
+ * period is in error, as struct span: of those not valid (a bound that does not parse is open),
+ * and of those whose period ends before it starts.  A missing period they claim is theirs to
+ * report (one fault, one diagnostic). */
+struct span {
+	int32_t from, to;
+};
 
-	for (int l = 0; l < 2; l++)
-		for (guint i = 0; i < lists[l]->len; i++) {
-			const struct node *root = ((const struct doc *)lists[l]->pdata[i])->root;
-			int32_t f, t;
-			bool hf = node_date(root, "from", &f), ht = node_date(root, "to", &t);
-			if (l == 0 && (hf || ht) && (!hf || f <= to) && (!ht || t >= from))
-				return true;
-			if (l == 1 && hf && ht && f > t && t <= to && f >= from)
-				return true;
-		}
+static GArray *broken_periods(const struct check_ctx *c, const GPtrArray *ids)
+{
+	GArray *out = g_array_new(FALSE, FALSE, sizeof(struct span));
+
+	for (guint k = 0; k < ids->len; k++) {
+		const GPtrArray *lists[2] = {model_invalid_about(c->m, KIND_REPORT, ids->pdata[k]),
+		                             model_referring(c->m, KIND_REPORT, "sla", ids->pdata[k])};
+		for (int l = 0; l < 2; l++)
+			for (guint i = 0; i < lists[l]->len; i++) {
+				const struct node *root = ((const struct doc *)lists[l]->pdata[i])->root;
+				int32_t f, t;
+				bool hf = node_date(root, "from", &f), ht = node_date(root, "to", &t);
+				struct span sp = {hf ? f : TIME_DAY_MIN, ht ? t : TIME_DAY_MAX};
+				if (l == 0 && (hf || ht))
+					g_array_append_val(out, sp);
+				else if (l == 1 && hf && ht && f > t)
+					g_array_append_val(out, ((struct span){t, f}));
+			}
+	}
+	return out;
+}
+
+static bool claimed(const GArray *spans, int32_t from, int32_t to)
+{
+	for (guint i = 0; i < spans->len; i++) {
+		const struct span *sp = &g_array_index(spans, struct span, i);
+		if (sp->from <= to && sp->to >= from)
+			return true;
+	}
 	return false;
 }
 
@@ -361,16 +373,9 @@ static void report_period_missing(const struct check_ctx *c, const struct sla_st
                                   int32_t due, const char *due_text, const guint8 *covered,
                                   bool any)
 {
-	GString *msg;
+	GString *msg = g_string_new(NULL);
 	char d[16];
 
-	if (broken_report_on(c, s->id, from, to))
-		return;
-	const GPtrArray *amendments = model_referring(c->m, KIND_SLA, "amends", s->id);
-	for (guint i = 0; i < amendments->len; i++)
-		if (broken_report_on(c, doc_name(amendments->pdata[i]), from, to))
-			return;
-	msg = g_string_new(NULL);
 	if (!any) {
 		g_string_append(msg, "no service report for the period ");
 		append_range(msg, from, to);
@@ -427,7 +432,7 @@ static void report_late(const struct check_ctx *c, const struct sla_state *s, co
 	g_string_append_printf(msg,
 	                       "service report %s was issued on %s, after the due date %s of "
 	                       "the period ",
-	                       doc_name(l->report->doc), day_text(a, l->report->day),
+	                       doc_id(l->report->doc), day_text(a, l->report->day),
 	                       day_text(b, l->due));
 	append_range(msg, l->from, l->to);
 	if (l->more)
@@ -441,7 +446,7 @@ static void report_late(const struct check_ctx *c, const struct sla_state *s, co
 	diag = rule_report(c, RULE_REPORT_MISSING, l->report->doc, l->report->doc->root, "%s",
 	                   msg->str);
 	rule_related(c, diag, l->ver->reporting_doc, rep, "%s sets the reporting cadence here",
-	             doc_name(l->ver->reporting_doc));
+	             doc_id(l->ver->reporting_doc));
 	g_string_free(msg, TRUE);
 }
 
@@ -464,6 +469,8 @@ static void check_reporting(const struct check_ctx *c, const struct sla_state *s
 	int64_t k = 0;
 	unsigned missing = 0;
 	const struct sla_version *last_ver = NULL;
+	GPtrArray *ids = model_sla_family(c->m, s->v);
+	GArray *broken = broken_periods(c, ids);
 
 	while (p <= s->end && p <= c->as_of) {
 		const struct sla_version *ver = sla_version_at(s->v, p);
@@ -506,7 +513,9 @@ static void check_reporting(const struct check_ctx *c, const struct sla_state *s
 		if (!covered_by(reps, from, end, covered, &done)) {
 			/* a term of centuries with a daily cadence is hundreds of thousands of
 			 * periods: the first few are said one by one, the rest in one finding */
-			if (++missing <= MAX_MISSING)
+			if (claimed(broken, from, end)) {
+				/* the broken report's own errors say it */
+			} else if (++missing <= MAX_MISSING)
 				report_period_missing(c, s, ver, from, end, due_day, due_text,
 				                      covered, reps->len > 0);
 			else
@@ -538,6 +547,8 @@ static void check_reporting(const struct check_ctx *c, const struct sla_state *s
 	g_hash_table_destroy(late_of);
 	g_ptr_array_free(lates, TRUE);
 	g_ptr_array_free(reps, TRUE);
+	g_ptr_array_free(ids, TRUE);
+	g_array_free(broken, TRUE);
 }
 
 /* ---- review-overdue ---- */
@@ -555,7 +566,7 @@ static void report_overdue(const struct check_ctx *c, const struct sla_state *s,
 	                       "no review of %s since %s on %s: with a review every %s the %s "
 	                       "was due on %s",
 	                       s->id,
-	                       last_rev           ? doc_name(last_rev->doc)
+	                       last_rev           ? doc_id(last_rev->doc)
 	                       : last == s->start ? "its term started"
 	                                          : "the review cadence began",
 	                       day_text(a, last), every, last_rev ? "next" : "first",
@@ -572,10 +583,10 @@ static void report_overdue(const struct check_ctx *c, const struct sla_state *s,
 	diag = rule_report(c, RULE_REVIEW_OVERDUE, ver->review_doc, ver->review, "%s", msg->str);
 	if (last_rev)
 		rule_related(c, diag, last_rev->doc, last_rev->doc->root,
-		             "the last review, %s, was held here", doc_name(last_rev->doc));
+		             "the last review, %s, was held here", doc_id(last_rev->doc));
 	if (s->end < c->as_of && s->ended_by)
 		rule_related(c, diag, s->ended_by, s->ended_by->root, "%s ends the service on %s",
-		             doc_name(s->ended_by), day_text(d, s->end));
+		             doc_id(s->ended_by), day_text(d, s->end));
 	g_string_free(msg, TRUE);
 }
 
@@ -592,16 +603,16 @@ static void report_held_late(const struct check_ctx *c, const struct sla_state *
 	                   "the review of %s after %s on %s was due by %s (a review every %s), but "
 	                   "the next one, %s, was held only on %s; hold reviews within the cadence",
 	                   s->id,
-	                   last_rev           ? doc_name(last_rev->doc)
+	                   last_rev           ? doc_id(last_rev->doc)
 	                   : last == s->start ? "the term start"
 	                                      : "the start of the review cadence",
-	                   day_text(a, last), day_text(b, deadline), every, doc_name(rev->doc),
+	                   day_text(a, last), day_text(b, deadline), every, doc_id(rev->doc),
 	                   day_text(d, rev->day));
 	if (last_rev)
 		rule_related(c, diag, last_rev->doc, last_rev->doc->root,
-		             "the previous review, %s, was held here", doc_name(last_rev->doc));
+		             "the previous review, %s, was held here", doc_id(last_rev->doc));
 	rule_related(c, diag, rev->doc, rev->doc->root, "%s was held %d day%s after it was due",
-	             doc_name(rev->doc), rev->day - deadline, rev->day - deadline == 1 ? "" : "s");
+	             doc_id(rev->doc), rev->day - deadline, rev->day - deadline == 1 ? "" : "s");
 }
 
 /* The review clock: it starts at the term start and restarts at each review held.  Reports
@@ -726,7 +737,7 @@ static void availability(const struct check_ctx *c, struct sla_state *s, const s
 	                       node_attr(target, "target"), s->id);
 	diag = rule_report(c, RULE_BREACH, r->doc, m, "%s", msg->str);
 	rule_related(c, diag, sdoc, target, "%s sets the availability target %s%% of %s here",
-	             doc_name(sdoc), node_attr(target, "target"), service);
+	             doc_id(sdoc), node_attr(target, "target"), service);
 	g_string_free(msg, TRUE);
 
 	b = g_new0(struct breach, 1);
@@ -739,7 +750,7 @@ static void availability(const struct check_ctx *c, struct sla_state *s, const s
 	b->since = r->day;
 	b->what = g_strdup_printf("%s availability %s%% against the target %s%% in %s", service,
 	                          node_attr(m, "availability"), node_attr(target, "target"),
-	                          doc_name(r->doc));
+	                          doc_id(r->doc));
 	g_ptr_array_add(out, b);
 }
 
@@ -962,7 +973,7 @@ static void judge_incident(const struct check_ctx *c, struct sla_state *s, GArra
 		return;
 	diag = rule_report(c, RULE_BREACH, at->report->doc, at->node, "%s", best.msg->str);
 	rule_related(c, diag, best.target_doc, best.target, "%s sets the %s %s target %s here",
-	             doc_name(best.target_doc), node_attr(at->node, "priority"), best.target->name,
+	             doc_id(best.target_doc), node_attr(at->node, "priority"), best.target->name,
 	             node_attr(best.target, "within"));
 
 	b = g_new0(struct breach, 1);
@@ -982,7 +993,6 @@ static void judge_incident(const struct check_ctx *c, struct sla_state *s, GArra
 	g_ptr_array_add(out, b);
 }
 
-/* Every breach in the reports of S, reported; appended to OUT for breach-unreviewed. */
 /* A report measures the availability of every service with an availability target in the version
  * in force on its first day: a service left out cannot be judged (report-missing, for that
  * service's part of the report). */
@@ -1002,7 +1012,7 @@ static void unmeasured(const struct check_ctx *c, const struct sla_state *s, con
 			continue;
 		GString *msg = g_string_new(NULL);
 		g_string_append_printf(msg, "service report %s does not measure %s for ",
-		                       doc_name(r->doc), ref);
+		                       doc_id(r->doc), ref);
 		append_range(msg, r->from, r->to);
 		g_string_append_printf(msg, ", whose availability target is %s%% in %s: add <measure "
 		                            "service=\"%s\" availability=\"...\"/>",
@@ -1010,11 +1020,12 @@ static void unmeasured(const struct check_ctx *c, const struct sla_state *s, con
 		struct diag *diag = rule_report(c, RULE_REPORT_MISSING, r->doc, r->doc->root, "%s",
 		                                msg->str);
 		rule_related(c, diag, ver->service_docs->pdata[i], svc, "%s takes %s here",
-		             doc_name(ver->service_docs->pdata[i]), ref);
+		             doc_id(ver->service_docs->pdata[i]), ref);
 		g_string_free(msg, TRUE);
 	}
 }
 
+/* Every breach in the reports of S, reported; appended to OUT for breach-unreviewed. */
 static void check_breaches(const struct check_ctx *c, struct sla_state *s, GPtrArray *out)
 {
 	GHashTable *by_id = g_hash_table_new_full(g_str_hash, g_str_equal, NULL, NULL);
@@ -1056,7 +1067,7 @@ out:
 static bool names_report(const struct breach *b, const char *id)
 {
 	for (guint i = 0; i < b->reports->len; i++)
-		if (strcmp(doc_name(b->reports->pdata[i]), id) == 0)
+		if (strcmp(doc_id(b->reports->pdata[i]), id) == 0)
 			return true;
 	return false;
 }
@@ -1149,12 +1160,12 @@ static void check_unreviewed(const struct check_ctx *c, const struct breach *b)
 		g_string_append_printf(msg,
 		                       "a <finding report=\"%s\" service=\"%s\"> on it to a "
 		                       "review record",
-		                       doc_name(b->report), b->service);
+		                       doc_id(b->report), b->service);
 	diag = rule_report(c, RULE_BREACH_UNREVIEWED, b->report, b->at, "%s", msg->str);
 	for (guint i = 0; i < held->len && i < MAX_RELATED; i++) {
 		const struct dated *r = held->pdata[i];
 		rule_related(c, diag, r->doc, r->doc->root,
-		             "%s, held on %s, has no finding on this breach", doc_name(r->doc),
+		             "%s, held on %s, has no finding on this breach", doc_id(r->doc),
 		             day_text(a, r->day));
 	}
 	g_string_free(msg, TRUE);

@@ -79,11 +79,6 @@ static const char *agreement_label(const struct doc *d)
 	return d->kind == KIND_OLA ? "OLA" : "supplier contract";
 }
 
-static const char *id_of(const struct doc *d)
-{
-	return node_attr(d->root, "id");
-}
-
 /* ---- renewal-notice (step 12, termination step 1) ---- */
 
 /* DAY − D, months first (with the end-of-month clamp), then whole days. */
@@ -149,15 +144,15 @@ static void renewal(const struct check_ctx *c, const struct sla_view *v)
 		s_from = time_date_format(from);
 		amended = last->term_doc == v->doc
 		              ? g_strdup("")
-		              : g_strdup_printf(", as amended by %s,", id_of(last->term_doc));
+		              : g_strdup_printf(", as amended by %s,", doc_id(last->term_doc));
 		rule_report(
 		    c, RULE_RENEWAL_NOTICE, last->term_doc, last->term,
 		    "SLA %s%s ends on %s and its notice period (%s%s) began on %s, but no "
 		    "successor SLA (renews=\"%s\") and no termination notice are recorded: "
 		    "have sales press the customer to renew and record the successor SLA, or "
 		    "record the termination with its notice",
-		    id_of(v->doc), amended, s_end, written ? written : "P1M",
-		    written ? "" : " by default", s_from, id_of(v->doc));
+		    doc_id(v->doc), amended, s_end, written ? written : "P1M",
+		    written ? "" : " by default", s_from, doc_id(v->doc));
 		g_free(amended);
 		g_free(s_end);
 		g_free(s_from);
@@ -321,14 +316,14 @@ static void missing_resource(const struct check_ctx *c, const struct doc *t,
 		                   "release item %s is in the %s list, but %s is %s %s resource of "
 		                   "proposal %s: move it to the %s release list",
 		                   rid, node_attr(node_parent(other), "kind"), rid,
-		                   kind == 0 ? "an" : "a", kinds[kind], id_of(prop), kinds[kind]);
+		                   kind == 0 ? "an" : "a", kinds[kind], doc_id(prop), kinds[kind]);
 	} else {
 		diag = rule_report(
 		    c, RULE_RELEASE_INCOMPLETE, t, add_here(t, r, kind),
 		    "closed termination %s does not release %s resource %s (%s) of "
 		    "proposal %s: add <item ref=\"%s\" released=\"...\" person=\"...\"/> "
 		    "to the %s release list",
-		    id_of(t), kinds[kind], rid, node_attr(res, "name"), id_of(prop), rid,
+		    doc_id(t), kinds[kind], rid, node_attr(res, "name"), doc_id(prop), rid,
 		    kinds[kind]);
 	}
 	rule_related(c, diag, prop, res, "%s is declared here", rid);
@@ -366,7 +361,7 @@ static void release_contracts(const struct check_ctx *c, const struct doc *t,
 	node_date(t->root, "effective", &last_day);
 	for (guint i = 0; i < sup->len; i++) {
 		const struct support *s = &g_array_index(sup, struct support, i);
-		const char *kid = id_of(s->doc), *supplier = node_attr(s->doc->root, "supplier");
+		const char *kid = doc_id(s->doc), *supplier = node_attr(s->doc->root, "supplier");
 		struct diag *diag;
 
 		int32_t end;
@@ -383,7 +378,7 @@ static void release_contracts(const struct check_ctx *c, const struct doc *t,
 		    "closed termination %s does not release supplier contract %s "
 		    "(supplier %s), which supports %s of SLA %s: add <item ref=\"%s\" "
 		    "released=\"...\" person=\"...\"/> to the supplier release list",
-		    id_of(t), kid, supplier, node_attr(s->supports, "service"), id_of(v->doc), kid);
+		    doc_id(t), kid, supplier, node_attr(s->supports, "service"), doc_id(v->doc), kid);
 		rule_related(c, diag, s->doc, s->supports, "%s supports %s of %s here", kid,
 		             node_attr(s->supports, "service"), node_attr(s->supports, "sla"));
 	}
@@ -418,7 +413,7 @@ static void release_items(const struct check_ctx *c, const struct doc *t, bool c
 			    c, RULE_RELEASE_INCOMPLETE, t, it,
 			    "release item %s of closed termination %s has no release date%s: "
 			    "add released=%s",
-			    ref, id_of(t), person ? "" : " and no person",
+			    ref, doc_id(t), person ? "" : " and no person",
 			    person ? " with the date it was released"
 			           : " and person= (who released it)");
 		else if (dated && day <= c->as_of && !person)
@@ -433,7 +428,7 @@ static void release_items(const struct check_ctx *c, const struct doc *t, bool c
 			    "release item %s is to be released on %s, after the as-of date "
 			    "%s, yet termination %s is closed: record the date it was actually "
 			    "released%s, or keep the termination open until then",
-			    ref, node_attr(it, "released"), as_of, id_of(t),
+			    ref, node_attr(it, "released"), as_of, doc_id(t),
 			    person ? "" : " and who released it");
 			g_free(as_of);
 		}
@@ -458,8 +453,8 @@ static void release_foreign(const struct check_ctx *c, const struct doc *t,
 		    c, RULE_RELEASE_INCOMPLETE, t, it,
 		    "release item %s is a resource of proposal %s (SLA %s), not of a proposal of "
 		    "SLA %s, which termination %s ends: release the SLA's own resources only",
-		    e->id, id_of(e->doc), node_attr(e->doc->root, "sla") ? node_attr(e->doc->root, "sla") : "?",
-		    id_of(v->doc), id_of(t));
+		    e->id, doc_id(e->doc), node_attr(e->doc->root, "sla") ? node_attr(e->doc->root, "sla") : "?",
+		    doc_id(v->doc), doc_id(t));
 		rule_related(c, diag, e->doc, e->node, "%s is declared here", e->id);
 	}
 }
@@ -576,7 +571,7 @@ static char *budget_describe(const struct budget *b, const GPtrArray *props, con
 
 	if (b->count == 1)
 		g_string_append_printf(s, "%s %s, the budget of proposal %s", amount, cur,
-		                       id_of(b->doc));
+		                       doc_id(b->doc));
 	else
 		g_string_append_printf(s, "%s %s, the budget of the %u proposals of the SLA",
 		                       amount, cur, props->len);
@@ -632,7 +627,7 @@ static void overrun(const struct check_ctx *c, const struct doc *t, const struct
 	}
 	if (diag)
 		rule_related(c, diag, b->doc, b->node, "the budget of %s is set here",
-		             id_of(b->doc));
+		             doc_id(b->doc));
 	g_free(what);
 	g_free(s_actual);
 	g_free(s_stated);
@@ -652,7 +647,7 @@ static void budget(const struct check_ctx *c, const struct doc *t, const struct 
 		rule_report(c, RULE_BUDGET_OVERRUN, t, t->root,
 		            "closed termination %s has no <accounting>: account the service's actual "
 		            "cost against the proposal budget (termination step 6) before closing it",
-		            id_of(t));
+		            doc_id(t));
 		return;
 	}
 	if (!acc || !node_money(acc, "actual", &actual) || !node_money(acc, "budget", &stated))
@@ -668,8 +663,8 @@ static void budget(const struct check_ctx *c, const struct doc *t, const struct 
 		                "the accounting is in %s but the budget of proposal %s is in %s: "
 		                "account in the currency of the budget so that the two can be "
 		                "compared",
-		                cur, id_of(b.doc), b.currency);
-		rule_related(c, diag, b.doc, b.node, "the budget of %s is set here", id_of(b.doc));
+		                cur, doc_id(b.doc), b.currency);
+		rule_related(c, diag, b.doc, b.node, "the budget of %s is set here", doc_id(b.doc));
 	} else if (actual > stated) {
 		/* no proposal budget to compare with: the accounting's own figures speak */
 		char *s_actual = money_format(actual), *s_stated = money_format(stated);
@@ -690,15 +685,15 @@ static void not_archived(const struct check_ctx *c, const struct doc *t, GHashTa
 {
 	struct diag *diag;
 
-	if (g_hash_table_contains(archived, id_of(d)))
+	if (g_hash_table_contains(archived, doc_id(d)))
 		return;
 	diag = rule_report(c, RULE_ARCHIVE_INCOMPLETE, t, t->root,
 	                   "closed termination %s does not archive %s: add <archive ref=\"%s\"/>",
-	                   id_of(t), what, id_of(d));
+	                   doc_id(t), what, doc_id(d));
 	if (at == d->root)
-		rule_related(c, diag, d, at, "%s is declared here", id_of(d));
+		rule_related(c, diag, d, at, "%s is declared here", doc_id(d));
 	else
-		rule_related(c, diag, d, at, "%s supports %s of %s here", id_of(d),
+		rule_related(c, diag, d, at, "%s supports %s of %s here", doc_id(d),
 		             node_attr(at, "service"), node_attr(at, "sla"));
 }
 
@@ -713,26 +708,26 @@ static void archive(const struct check_ctx *c, const struct doc *t, const struct
 	archived = g_hash_table_new(g_str_hash, g_str_equal);
 	node_each(a, t->root, "archive") g_hash_table_add(archived, (gpointer)node_attr(a, "ref"));
 
-	what = g_strdup_printf("SLA %s", id_of(v->doc));
+	what = g_strdup_printf("SLA %s", doc_id(v->doc));
 	not_archived(c, t, archived, v->doc, v->doc->root, what);
 	g_free(what);
 	for (guint i = 0; i < v->amendments->len; i++) {
 		const struct doc *a = v->amendments->pdata[i];
-		what = g_strdup_printf("additional SLA %s of %s", id_of(a), id_of(v->doc));
+		what = g_strdup_printf("additional SLA %s of %s", doc_id(a), doc_id(v->doc));
 		not_archived(c, t, archived, a, a->root, what);
 		g_free(what);
 	}
 	for (guint i = 0; i < props->len; i++) {
 		const struct doc *p = props->pdata[i];
-		what = g_strdup_printf("proposal %s", id_of(p));
+		what = g_strdup_printf("proposal %s", doc_id(p));
 		not_archived(c, t, archived, p, p->root, what);
 		g_free(what);
 	}
 	for (guint i = 0; i < sup->len; i++) {
 		const struct support *s = &g_array_index(sup, struct support, i);
 		what = g_strdup_printf("%s %s, which supports %s of SLA %s",
-		                       agreement_label(s->doc), id_of(s->doc),
-		                       node_attr(s->supports, "service"), id_of(v->doc));
+		                       agreement_label(s->doc), doc_id(s->doc),
+		                       node_attr(s->supports, "service"), doc_id(v->doc));
 		not_archived(c, t, archived, s->doc, s->supports, what);
 		g_free(what);
 	}
