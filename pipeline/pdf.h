@@ -28,13 +28,17 @@ struct pdf_opts {
 	                              current time: identical input gives identical bytes) */
 	const char *resource_root; /* images (<image src>) must resolve inside this folder */
 	const char *base_dir;      /* relative image paths are relative to this folder */
+	const char *output;        /* the file OUT writes to, named by a failed write (NULL or
+	                              "-": the source is named) */
 };
 
 /* Typeset LAYOUT (valid against schemas/layout.xsd) and write the PDF to OUT.  Problems (an image
  * outside resource_root or not a PNG, text cut at a limit, a cairo error) become diagnostics in
  * DL naming SOURCE (the agreement file) with rule RULE_RENDER; limits hit on hostile input are
  * warnings, the rest errors.  Returns false when any error was reported (the caller deletes the
- * partial output).  Thread-safe: no global state, one font map per call. */
+ * partial output).  A failed write of OUT (a full disk, a file size limit) is an I/O error
+ * (RULE_IO_ERROR, "OUTPUT: cannot write the PDF: REASON") and leaves errno at its cause; cairo is
+ * never handed the failure.  Thread-safe: no global state, one font map per call. */
 bool pdf_render(xmlDocPtr layout, FILE *out, const struct pdf_opts *opts, const char *source,
                 struct diag_list *dl);
 
@@ -43,7 +47,7 @@ bool pdf_render(xmlDocPtr layout, FILE *out, const struct pdf_opts *opts, const 
 void pdf_fonts_dir(const char *dir);
 
 /* What slm-pdf.so exports, as one table (pdf_draw.c); ABI and VERSION must match the binary's. */
-#define PDF_MODULE_ABI 1
+#define PDF_MODULE_ABI 2
 struct pdf_module {
 	unsigned abi;
 	const char *version;
@@ -183,6 +187,7 @@ struct pdf_doc {
 	size_t text_used;
 	unsigned cells_used;
 	bool pending_break, items_full;
+	int write_errno; /* the cause of a failed write of the PDF, else 0 */
 };
 
 /* Text styles of the layout vocabulary. */

@@ -8,6 +8,7 @@
 #define PDF_INTERNAL
 #include "pdf.h"
 
+#include <errno.h>
 #include <math.h>
 #include <string.h>
 
@@ -614,26 +615,67 @@ static void metadata(struct pdf_doc *doc, cairo_surface_t *s)
 	g_free(meta_date);
 }
 
+/* Where cairo's PDF stream goes.  cairo 1.16 must never be handed a write error: some of its paths
+ * assert on their own state after a failed write (a full disk mid-document aborted slm in
+ * _cairo_array_index_const), others drop the error and finish "successfully" with a truncated
+ * file.  So the first failure's errno is kept here, later data is swallowed, cairo is always told
+ * the write succeeded, and draw() reports the failure once cairo is done. */
+struct sink {
+	FILE *fp;
+	int err; /* errno of the first failed write, 0 while all went well */
+};
+
 static cairo_status_t write_out(void *closure, const unsigned char *data, unsigned int length)
 {
-	return fwrite(data, 1, length, closure) == length ? CAIRO_STATUS_SUCCESS
-	                                                  : CAIRO_STATUS_WRITE_ERROR;
+	struct sink *k = closure;
+
+	if (k->err)
+		return CAIRO_STATUS_SUCCESS;
+	errno = 0;
+	if (fwrite(data, 1, length, k->fp) != length)
+		k->err = errno ? errno : EIO;
+	return CAIRO_STATUS_SUCCESS;
+}
+
+/* The file the PDF goes to, for messages: the output when the caller named it, else the source. */
+static const char *output_name(const struct pdf_doc *doc)
+{
+	const char *o = doc->opts->output;
+	return o && *o && strcmp(o, "-") != 0 ? o : doc->source;
+}
+
+/* Report a failed write and leave errno at its cause (pdf.h). */
+static bool write_failed(struct pdf_doc *doc, int err)
+{
+	diag_add(doc->dl, RULE_IO_ERROR, output_name(doc), 0, 0, "cannot write the PDF: %s",
+	         g_strerror(err));
+	doc->errors++;
+	doc->write_errno = err;
+	return false;
 }
 
 static bool draw(struct pdf_doc *doc, const struct flow *f, FILE *out)
 {
+	struct sink k = {out, 0};
 	cairo_surface_t *s =
-	    cairo_pdf_surface_create_for_stream(write_out, out, doc->page_w, doc->page_h);
-	cairo_t *cr = cairo_create(s);
-	cairo_status_t st;
+	    cairo_pdf_surface_create_for_stream(write_out, &k, doc->page_w, doc->page_h);
+	cairo_status_t st = cairo_surface_status(s);
+	cairo_t *cr;
 
+	if (st != CAIRO_STATUS_SUCCESS) { /* a nil surface: nothing was written */
+		cairo_surface_destroy(s);
+		pdf_error(doc, "cannot start the PDF: %s", cairo_status_to_string(st));
+		return false;
+	}
+	cr = cairo_create(s);
 	metadata(doc, s);
 	outline(doc, s);
 	/* cairo 1.16 refers to a link's structure element from the parent tree but writes the
 	 * structure tree only when some structure tag holds the links: without this Document
 	 * element the xref table names an object that is never written (qpdf: "file is damaged") */
 	cairo_tag_begin(cr, "Document", "");
-	for (unsigned p = 0; p < f->pages->len; p++) {
+	/* a context in error draws nothing more; a failed write makes the rest wasted work */
+	for (unsigned p = 0; p < f->pages->len && !k.err && !cairo_status(cr); p++) {
 		draw_page(doc, f, cr, p);
 		cairo_show_page(cr);
 	}
@@ -644,10 +686,14 @@ static bool draw(struct pdf_doc *doc, const struct flow *f, FILE *out)
 	if (st == CAIRO_STATUS_SUCCESS)
 		st = cairo_surface_status(s);
 	cairo_surface_destroy(s);
-	if (st == CAIRO_STATUS_SUCCESS && fflush(out) != 0)
-		st = CAIRO_STATUS_WRITE_ERROR;
+	/* data still in stdio's buffer, or an error fwrite reported only as a short count */
+	errno = 0;
+	if (!k.err && (fflush(out) != 0 || ferror(out)))
+		k.err = errno ? errno : EIO;
+	if (k.err)
+		return write_failed(doc, k.err);
 	if (st != CAIRO_STATUS_SUCCESS)
-		pdf_error(doc, "writing the PDF: %s", cairo_status_to_string(st));
+		pdf_error(doc, "cannot draw the PDF: %s", cairo_status_to_string(st));
 	return st == CAIRO_STATUS_SUCCESS;
 }
 
@@ -703,7 +749,7 @@ static void clean_text(xmlNodePtr n)
 static bool render(xmlDocPtr layout, FILE *out, const struct pdf_opts *opts, const char *source,
                    struct diag_list *dl)
 {
-	static const struct pdf_opts none = {NULL, NULL, NULL};
+	static const struct pdf_opts none = {NULL, NULL, NULL, NULL};
 
 	clean_text(xmlDocGetRootElement(layout));
 	struct pdf_doc *doc = pdf_doc_new(layout, opts ? opts : &none, source, dl);
@@ -721,7 +767,10 @@ static bool render(xmlDocPtr layout, FILE *out, const struct pdf_opts *opts, con
 		flow_free(&f);
 	}
 	ok = ok && doc->errors == 0;
+	int err = doc->write_errno;
 	pdf_doc_free(doc);
+	if (err)
+		errno = err;
 	return ok;
 }
 

@@ -911,7 +911,7 @@ bool render_file(struct render_ctx *rc, const char *source, const char *styleshe
 			ok = xmlDocFormatDump(o.fp, layout, 1) >= 0;
 		} else {
 			char *dir = g_path_get_dirname(source);
-			struct pdf_opts opts = {NULL, rc->root_real, dir};
+			struct pdf_opts opts = {NULL, rc->root_real, dir, out};
 			char *epoch_date = NULL;
 			const char *epoch = g_getenv("SOURCE_DATE_EPOCH");
 			if (epoch && *epoch) {
@@ -933,7 +933,8 @@ bool render_file(struct render_ctx *rc, const char *source, const char *styleshe
 				diag_add(dl, RULE_IO_ERROR, out, 0, 0, "cannot write: %s",
 					 g_strerror(errno ? errno : EIO));
 		} else {
-			if (ferror(o.fp))
+			/* a failed PDF write was reported by pdf_render, with its cause */
+			if (layout_only && ferror(o.fp))
 				diag_add(dl, RULE_IO_ERROR, out, 0, 0, "cannot write: %s",
 					 g_strerror(errno ? errno : EIO));
 			output_abort(&o);

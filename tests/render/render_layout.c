@@ -47,7 +47,7 @@ static void print(const struct diag_list *dl)
 
 int main(int argc, char **argv)
 {
-	struct pdf_opts opts = {NULL, NULL, NULL};
+	struct pdf_opts opts = {NULL, NULL, NULL, NULL};
 	int times = 1, i = 1;
 	bool ok = true;
 
@@ -76,6 +76,7 @@ int main(int argc, char **argv)
 		const char *path = t + 1 == times ? argv[i + 2] : "/dev/null";
 		FILE *out = fopen(path, "wb");
 		struct diag_list *dl = diag_list_new();
+		opts.output = path;
 		if (!out) {
 			perror(path);
 			return 2;

@@ -156,6 +156,33 @@ done
 check "bad-image-outside: says why" grep -q "outside the resource folder" "$T/bad-image-outside.err"
 check "bad-image-format: says why" grep -q "not a PNG" "$T/bad-image-format.err"
 
+# ---- a write that fails midway (a full disk; here the file size limit, EFBIG): a clear error, no
+# abort (cairo 1.16 asserted when handed a write error about 40% into contract-zh, and finished
+# "successfully" with a truncated file past 43%), no PDF left.  SIGXFSZ is ignored so that write()
+# fails instead of the process being killed.
+if command -v prlimit >/dev/null; then
+	full=$(wc -c <"$T/contract-zh.pdf")
+	for pct in 2 20 39 40 41 44 60 95; do
+		lim=$((full * pct / 100))
+		sh -c "trap '' XFSZ; exec prlimit --fsize=$lim '$T/render_layout' schemas/layout.xsd '$L/contract-zh.xml' '$T/cut.pdf'" 2>"$T/cut.err"
+		rc=$?
+		check "write cut at $pct% of the PDF: exit 1 (was $rc)" test $rc = 1
+		check "write cut at $pct%: says why" \
+			test "$(cat "$T/cut.err")" = "$T/cut.pdf:0: fatal error: cannot write the PDF: File too large [io-error]"
+		check "write cut at $pct%: no PDF left" test ! -e "$T/cut.pdf"
+	done
+	SLM=${SLM:-./slm}
+	mkdir "$T/cut"
+	sh -c "trap '' XFSZ; exec prlimit --fsize=40000 '$SLM' render --as-of 2025-11-30 -o '$T/cut/' samples/bank/sla.xml" 2>"$T/cut.err"
+	rc=$?
+	check "slm render, write cut: exit 2 (was $rc)" test $rc = 2
+	check "slm render, write cut: says why" \
+		test "$(cat "$T/cut.err")" = "$T/cut/sla.pdf: fatal error: cannot write the PDF: File too large [io-error]"
+	check "slm render, write cut: no PDF, no temporary file" test -z "$(ls -A "$T/cut")"
+else
+	echo "skip write cut midway: no prlimit (util-linux)"
+fi
+
 # ---- hostile layouts: bounded work ------------------------------------------------------------
 hostile() { # hostile NAME: writes $L-independent layouts into $T
 	{
