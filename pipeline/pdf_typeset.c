@@ -16,12 +16,15 @@
 #include <fontconfig/fontconfig.h>
 
 #include <errno.h>
+#include <fcntl.h>
 #include <limits.h>
 #include <math.h>
 #include <stdarg.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 /* ---- small helpers ------------------------------------------------------------------------ */
 
@@ -1073,10 +1076,21 @@ static bool inside(const char *real, const char *root)
 	return strncmp(real, root, n) == 0 && (real[n] == '\0' || real[n] == '/');
 }
 
+/* An image file being read: no more than the size fstat gave is read, so that a file that grows
+ * while it is read (a log someone appends to) cannot make the read endless. */
+struct png_in {
+	FILE *f;
+	size_t left;
+};
+
 static cairo_status_t read_png(void *closure, unsigned char *data, unsigned int length)
 {
-	return fread(data, 1, length, closure) == length ? CAIRO_STATUS_SUCCESS
-	                                                 : CAIRO_STATUS_READ_ERROR;
+	struct png_in *in = closure;
+
+	if (length > in->left || fread(data, 1, length, in->f) != length)
+		return CAIRO_STATUS_READ_ERROR;
+	in->left -= length;
+	return CAIRO_STATUS_SUCCESS;
 }
 
 /* The PNG's size from its IHDR chunk, before cairo allocates its pixels. */
@@ -1123,28 +1137,71 @@ static char *image_path(struct pdf_doc *doc, const char *src)
 	return ok;
 }
 
+/* What a file of mode M is, for a message. */
+static const char *file_type(mode_t m)
+{
+	return S_ISDIR(m)                 ? "a folder"
+	       : S_ISFIFO(m)              ? "a FIFO"
+	       : S_ISSOCK(m)              ? "a socket"
+	       : S_ISCHR(m) || S_ISBLK(m) ? "a device"
+	       : S_ISLNK(m)               ? "a symbolic link"
+	                                  : "not a regular file";
+}
+
+/* Open the image at PATH (resolved, inside the resource folder) for reading: a regular file of
+ * at most PDF_MAX_IMAGE_BYTES only.  O_NONBLOCK so that a FIFO cannot block the open (nor a
+ * device its reads: both are refused by fstat before any read), O_NOFOLLOW so that a link put
+ * in place after the path was resolved is not followed.  NULL with a diagnostic otherwise. */
+static FILE *open_image(struct pdf_doc *doc, const char *src, const char *path, size_t *size)
+{
+	int fd = open(path, O_RDONLY | O_NOFOLLOW | O_NONBLOCK | O_CLOEXEC);
+	struct stat st;
+	FILE *f;
+
+	if (fd < 0) {
+		int e = errno;
+		/* ELOOP: a link put there since the path was resolved; ENXIO: a socket */
+		if (e == ELOOP || e == ENXIO)
+			pdf_error(doc, "<image src=\"%s\">: %s; images must be regular files", src,
+			          e == ELOOP ? "a symbolic link" : "a socket");
+		else
+			pdf_error(doc, "<image src=\"%s\">: %s", src, g_strerror(e));
+		return NULL;
+	}
+	if (fstat(fd, &st) != 0) {
+		pdf_error(doc, "<image src=\"%s\">: %s", src, g_strerror(errno));
+	} else if (!S_ISREG(st.st_mode)) {
+		pdf_error(doc, "<image src=\"%s\">: %s; images must be regular files", src,
+		          file_type(st.st_mode));
+	} else if (st.st_size > PDF_MAX_IMAGE_BYTES) {
+		pdf_error(doc, "<image src=\"%s\">: %jd bytes, more than slm's limit of %u MB", src,
+		          (intmax_t)st.st_size, PDF_MAX_IMAGE_BYTES >> 20);
+	} else if (!(f = fdopen(fd, "rb"))) {
+		pdf_error(doc, "<image src=\"%s\">: %s", src, g_strerror(errno));
+	} else {
+		*size = (size_t)st.st_size;
+		return f;
+	}
+	close(fd);
+	return NULL;
+}
+
 static cairo_surface_t *load_png(struct pdf_doc *doc, const char *src)
 {
 	char *path = image_path(doc, src);
 	cairo_surface_t *s = NULL;
-	FILE *f = path ? fopen(path, "rb") : NULL;
-	struct stat st;
+	struct png_in in = {NULL, 0};
 	unsigned w, h;
 
-	if (path && !f)
-		pdf_error(doc, "<image src=\"%s\">: %s", src, g_strerror(errno));
-	else if (f && (fstat(fileno(f), &st) != 0 || !S_ISREG(st.st_mode) ||
-	               st.st_size > PDF_MAX_IMAGE_BYTES))
-		pdf_error(doc, "<image src=\"%s\">: not a regular file of at most %u MB", src,
-		          PDF_MAX_IMAGE_BYTES >> 20);
-	else if (f && !png_header(f, &w, &h))
+	in.f = path ? open_image(doc, src, path, &in.left) : NULL;
+	if (in.f && !png_header(in.f, &w, &h))
 		pdf_error(doc, "<image src=\"%s\">: not a PNG file (only PNG images are supported)",
 		          src);
-	else if (f && (w == 0 || h == 0 || (double)w * h > PDF_MAX_IMAGE_PIXELS))
+	else if (in.f && (w == 0 || h == 0 || (double)w * h > PDF_MAX_IMAGE_PIXELS))
 		pdf_error(doc, "<image src=\"%s\">: %u×%u pixels, more than %u million", src, w, h,
 		          PDF_MAX_IMAGE_PIXELS / 1000000);
-	else if (f) {
-		s = cairo_image_surface_create_from_png_stream(read_png, f);
+	else if (in.f) {
+		s = cairo_image_surface_create_from_png_stream(read_png, &in);
 		if (cairo_surface_status(s) != CAIRO_STATUS_SUCCESS) {
 			pdf_error(doc, "<image src=\"%s\">: %s", src,
 			          cairo_status_to_string(cairo_surface_status(s)));
@@ -1152,8 +1209,8 @@ static cairo_surface_t *load_png(struct pdf_doc *doc, const char *src)
 			s = NULL;
 		}
 	}
-	if (f)
-		fclose(f);
+	if (in.f)
+		fclose(in.f);
 	g_free(path);
 	return s;
 }

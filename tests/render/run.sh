@@ -156,6 +156,31 @@ done
 check "bad-image-outside: says why" grep -q "outside the resource folder" "$T/bad-image-outside.err"
 check "bad-image-format: says why" grep -q "not a PNG" "$T/bad-image-format.err"
 
+# ---- images that are not regular files: refused at once with what they are, never a hang on a
+# FIFO, an endless read of a device or a read of a file past the size bound
+image_doc() { # image_doc NAME SRC: $T/NAME.xml draws SRC
+	printf '<document xmlns="urn:slm:layout:1"><meta title="t"/><image src="%s"/></document>\n' "$2" >"$T/$1.xml"
+}
+mkfifo "$T/fifo.png"
+truncate -s 33M "$T/huge.png"
+image_doc img-fifo fifo.png
+image_doc img-device /dev/zero
+image_doc img-huge huge.png
+image_doc img-folder .
+for n in img-fifo img-device img-huge img-folder; do
+	root=$T
+	[ $n = img-device ] && root=/
+	timeout 20 "$T/render_layout" --root "$root" schemas/layout.xsd "$T/$n.xml" "$T/$n.pdf" 2>"$T/$n.err"
+	rc=$?
+	check "$n: fails with status 1 (was $rc)" test $rc = 1
+	check "$n: no partial PDF" test ! -e "$T/$n.pdf"
+done
+msg() { test "$(cat "$T/$1.err")" = "$T/$1.xml:0: error: <image src=\"$2\">: $3 [render]"; }
+check "img-fifo: says it is a FIFO" msg img-fifo fifo.png "a FIFO; images must be regular files"
+check "img-device: says it is a device" msg img-device /dev/zero "a device; images must be regular files"
+check "img-huge: says it is too big" msg img-huge huge.png "34603008 bytes, more than slm's limit of 32 MB"
+check "img-folder: says it is a folder" msg img-folder . "a folder; images must be regular files"
+
 # ---- a write that fails midway (a full disk; here the file size limit, EFBIG): a clear error, no
 # abort (cairo 1.16 asserted when handed a write error about 40% into contract-zh, and finished
 # "successfully" with a truncated file past 43%), no PDF left.  SIGXFSZ is ignored so that write()
