@@ -117,17 +117,25 @@ static void out_of_range(const struct check_ctx *c, const struct doc *d, const s
 	}
 }
 
-/* A calendar whose time zone the system does not know: its clock, hours and holidays would be
- * dropped, and with them every rule on service hours. */
+/* A calendar whose time zone is not a zone of the tz database (time_zone_new decides, as it
+ * does for the model): its clock, hours and holidays would be dropped, and with them every rule
+ * on service hours.  Asked of each calendar, not of the model's: a second calendar of one id is
+ * not in the model, but its zone is still wrong. */
 static void unknown_zone(const struct check_ctx *c, const struct doc *d, const struct node *n)
 {
 	const char *id = node_attr(n, "id"), *tz = node_attr(n, "tz");
+	GTimeZone *zone;
+	char *why;
 
-	if (id && tz && !model_calendar(c->m, id))
-		rule_report(c, RULE_SCHEMA, d, n,
-			    "calendar %s: time zone \"%s\" is not one the system knows (an IANA "
-			    "name such as Asia/Shanghai, or UTC)",
-			    id, tz);
+	if (!id || !tz)
+		return;
+	if ((zone = time_zone_new(tz, NULL))) {
+		g_time_zone_unref(zone);
+		return;
+	}
+	why = time_zone_explain(tz);
+	rule_report(c, RULE_SCHEMA, d, n, "calendar %s: time zone \"%s\" %s", id, tz, why);
+	g_free(why);
 }
 
 /* <reporting every=> and <review every=> of an SLA: a period of at least one day. */

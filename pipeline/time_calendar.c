@@ -2,32 +2,17 @@
  * <holiday from to> and <workday date>, as in the 2025 Chinese calendar of the reference
  * vocabulary).
  *
- * Zones are GLib's GTimeZone: GLib reads the system's IANA database and its POSIX footer rules, so
- * DST is right in 2050 too.  GLib does not expose transition times, so the runs of constant UTC
- * offset inside a local day are found by bisecting on g_time_zone_find_interval's interval index,
- * which only grows with time: two look-ups on an ordinary day, about forty on a DST day. */
+ * Zones are GLib's GTimeZone (which names are zones: time_zone.c): GLib reads the system's IANA
+ * database and its POSIX footer rules, so DST is right in 2050 too.  GLib does not expose
+ * transition times, so the runs of constant UTC offset inside a local day are found by bisecting
+ * on g_time_zone_find_interval's interval index, which only grows with time: two look-ups on an
+ * ordinary day, about forty on a DST day. */
 #include "timecore.h"
 
 #include <string.h>
 
 /* ------------------------------------------------------------------------------------------ */
 /* Zones */
-
-GTimeZone *time_zone_new(const char *id, enum time_error *err)
-{
-	GTimeZone *tz = NULL;
-	size_t n = id ? strlen(id) : 0;
-	bool ok = n > 0 && n <= 128 && g_ascii_isalpha(id[0]) && !strstr(id, "..");
-
-	/* NULL or "" would give the process's local zone, a leading '/' a file path: refuse both */
-	for (size_t i = 0; ok && i < n; i++)
-		ok = g_ascii_isalnum(id[i]) || strchr("/_+-", id[i]);
-	if (ok)
-		tz = g_time_zone_new_identifier(id); /* NULL when unknown (GLib >= 2.68) */
-	if (err)
-		*err = tz ? TIME_OK : TIME_ERR_ZONE;
-	return tz;
-}
 
 static int interval_of(GTimeZone *tz, int64_t instant)
 {

@@ -112,13 +112,21 @@ enum time_error time_period(int32_t anchor, const struct time_duration *every, i
 char *time_seconds_describe(int64_t seconds);
 
 /* ---------------------------------------------------------------------------------------------
- * Time zones (time_calendar.c).  Thin, checked wrappers over GTimeZone. */
+ * Time zones: which names are zones (time_zone.c), and thin, checked wrappers over GTimeZone
+ * (time_calendar.c). */
 
-/* An IANA zone ("Asia/Shanghai", "Europe/Berlin", "UTC"); NULL and *err = TIME_ERR_ZONE when GLib
- * does not know it (never a silent fallback to UTC), and for identifiers GLib would treat as a
- * file path or the process's local zone (empty, leading '/', "..", odd characters).  GLib also
- * accepts POSIX TZ strings ("CST-8"); so does this.  Unref with g_time_zone_unref. */
+/* An IANA zone ("Asia/Shanghai", "Europe/Berlin", "UTC", "Etc/GMT-8"): a zone file of the
+ * system's tz database (TZDIR, else /usr/share/zoneinfo), the one GLib then reads.  NULL and
+ * *err = TIME_ERR_ZONE for anything else: never the process's local zone, a path, a POSIX TZ
+ * string GLib would parse loosely ("GMT+8", which POSIX reads as UTC-8; "CST-8"), "localtime",
+ * "posixrules", "Factory" or the posix/ and right/ copies.  The one definition of a valid zone.
+ * Unref with g_time_zone_unref. */
 GTimeZone *time_zone_new(const char *id, enum time_error *err);
+/* For an ID time_zone_new refuses: why, and what was probably meant, as words that follow the
+ * quoted name in a message: 'is not an IANA time zone: did you mean "Europe/Berlin"?', 'is not an
+ * IANA time zone: POSIX reads "GMT+8" as UTC-8, the opposite of what it says; for UTC+8 write
+ * the place, such as "Asia/Shanghai", or "Etc/GMT-8"'.  Reads the database's folder. */
+char *time_zone_explain(const char *id);
 /* UTC offset in seconds in force at INSTANT. */
 int32_t time_zone_offset_at(GTimeZone *tz, int64_t instant);
 /* The local date of INSTANT. */

@@ -10,6 +10,7 @@
 #include "timecore.h"
 
 #include <check.h>
+#include <glib/gstdio.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -522,7 +523,30 @@ START_TEST(test_zone_new)
 	                                  " Asia/Shanghai",
 	                                  "Asia/Shanghai\n",
 	                                  "localtime:x",
-	                                  "Europe\\Berlin"};
+	                                  "Europe\\Berlin",
+	                                  /* POSIX TZ strings GLib parses when no file has the name:
+	                                   * GMT+8 would be UTC-8 */
+	                                  "GMT+8",
+	                                  "UTC+8",
+	                                  "UTC+08:00",
+	                                  "CST-8",
+	                                  "JST-9",
+	                                  "EST5",
+	                                  /* wrong case, files of the database that are not zones,
+	                                   * folders, the posix/ and right/ copies */
+	                                  "asia/shanghai",
+	                                  "ASIA/SHANGHAI",
+	                                  "localtime",
+	                                  "posixrules",
+	                                  "Factory",
+	                                  "zone.tab",
+	                                  "tzdata.zi",
+	                                  "leapseconds",
+	                                  "Asia",
+	                                  "Asia/",
+	                                  "Asia//Shanghai",
+	                                  "posix/Asia/Shanghai",
+	                                  "right/Asia/Shanghai"};
 	for (size_t i = 0; i < G_N_ELEMENTS(bad); i++) {
 		enum time_error e = TIME_OK;
 		ck_assert_ptr_null(time_zone_new(bad[i], &e));
@@ -530,8 +554,11 @@ START_TEST(test_zone_new)
 		ck_assert_ptr_null(calendar_new(bad[i], &e));
 		ck_assert_int_eq(e, TIME_ERR_ZONE);
 	}
+	/* what the tz database lists, links and legacy names included (EST5EDT is a file of it,
+	 * and Etc/GMT+8 is UTC-8 there, by its own convention) */
 	static const char *const good[] = {"Asia/Shanghai", "Europe/Berlin", "UTC",
-	                                   "America/Argentina/Buenos_Aires", "Etc/GMT-8"};
+	                                   "America/Argentina/Buenos_Aires", "Etc/GMT-8",
+	                                   "Etc/GMT+8", "GMT+0", "GMT", "EST5EDT", "Asia/Chongqing"};
 	for (size_t i = 0; i < G_N_ELEMENTS(good); i++) {
 		enum time_error e = TIME_ERR_SYNTAX;
 		struct calendar *cal = calendar_new(good[i], &e);
@@ -541,6 +568,124 @@ START_TEST(test_zone_new)
 		calendar_free(cal);
 	}
 	ck_assert_str_eq(time_error_text(TIME_ERR_ZONE), "is not a known IANA time zone");
+}
+END_TEST
+
+/* GMT+8 is UTC-8 to GLib and POSIX: refused, never read the other way round. */
+START_TEST(test_zone_posix_not_read)
+{
+	GTimeZone *glib = g_time_zone_new_identifier("GMT+8");
+
+	/* the trap: GLib alone takes it, 8 hours behind UTC */
+	if (glib) {
+		ck_assert_int_eq(g_time_zone_get_offset(glib, 0), -8 * 3600);
+		g_time_zone_unref(glib);
+	}
+	ck_assert_ptr_null(time_zone_new("GMT+8", NULL));
+	GTimeZone *etc = time_zone_new("Etc/GMT-8", NULL);
+	ck_assert_ptr_nonnull(etc);
+	ck_assert_int_eq(time_zone_offset_at(etc, 0), 8 * 3600);
+	g_time_zone_unref(etc);
+}
+END_TEST
+
+/* Zones are the files of TZDIR, the folder GLib reads: an empty one has none. */
+START_TEST(test_zone_tzdir)
+{
+	char *dir = g_dir_make_tmp("slm-tz-XXXXXX", NULL);
+	char *old = g_strdup(g_getenv("TZDIR"));
+	char *fake = g_build_filename(dir, "Mars", NULL);
+
+	ck_assert_ptr_nonnull(dir);
+	/* a file named like a zone that is not a TZif file is no zone */
+	ck_assert(g_file_set_contents(fake, "not a zone\n", -1, NULL));
+	g_setenv("TZDIR", dir, TRUE);
+	ck_assert_ptr_null(time_zone_new("Asia/Shanghai", NULL));
+	ck_assert_ptr_null(time_zone_new("Mars", NULL));
+	if (old)
+		g_setenv("TZDIR", old, TRUE);
+	else
+		g_unsetenv("TZDIR");
+	g_unlink(fake);
+	g_rmdir(dir);
+	g_free(fake);
+	g_free(old);
+	g_free(dir);
+	GTimeZone *sh = time_zone_new("Asia/Shanghai", NULL);
+	ck_assert_ptr_nonnull(sh);
+	g_time_zone_unref(sh);
+}
+END_TEST
+
+START_TEST(test_zone_explain)
+{
+	static const char *const cases[][2] = {
+	    {"GMT+8", "is not an IANA time zone: POSIX reads \"GMT+8\" as UTC-8 (behind UTC), the "
+	              "opposite of what it says; for UTC+8 write the place, such as "
+	              "\"Asia/Shanghai\", or \"Etc/GMT-8\""},
+	    {"UTC+08:00", "is not an IANA time zone: POSIX reads \"UTC+08:00\" as UTC-8 (behind "
+	                  "UTC), the opposite of what it says; for UTC+8 write the place, such as "
+	                  "\"Asia/Shanghai\", or \"Etc/GMT-8\""},
+	    {"utc-0500", "is not an IANA time zone: POSIX reads \"utc-0500\" as UTC+5 (ahead of "
+	                 "UTC), the opposite of what it says; for UTC-5 write the place, such as "
+	                 "\"America/Bogota\", or \"Etc/GMT+5\""},
+	    {"UTC+5:30", "is not an IANA time zone: POSIX reads \"UTC+5:30\" as UTC-5:30 (behind "
+	                 "UTC), the opposite of what it says; for UTC+5:30 write the place, such as "
+	                 "\"Asia/Kolkata\","},
+	    {"GMT+11", "is not an IANA time zone: POSIX reads \"GMT+11\" as UTC-11 (behind UTC), "
+	               "the opposite of what it says; for UTC+11 write the place (its IANA name) or "
+	               "\"Etc/GMT-11\""},
+	    {"+08:00", "is not an IANA time zone but a UTC offset; for UTC+8 write the place, such "
+	               "as \"Asia/Shanghai\", or \"Etc/GMT-8\""},
+	    {"\u22128", "is not an IANA time zone but a UTC offset; for UTC-8 write the place (its "
+	                "IANA name) or \"Etc/GMT+8\""},
+	    {"UTC+0", "is not an IANA time zone but a UTC offset: write \"UTC\""},
+	    {"UTC8", "is not an IANA time zone: POSIX reads \"UTC8\" as UTC-8 (behind UTC), the "
+	             "opposite of what it says; for UTC+8 write the place, such as "
+	             "\"Asia/Shanghai\", or \"Etc/GMT-8\""},
+	    {"CST-8", "is not an IANA time zone but a POSIX TZ string (UTC+8); for UTC+8 write the "
+	              "place, such as \"Asia/Shanghai\", or \"Etc/GMT-8\""},
+	    {"CET-1CEST", "is not an IANA time zone but a POSIX TZ string: write the place whose "
+	                  "clock it describes (its IANA name, such as Europe/Berlin)"},
+	    {"asia/shanghai",
+	     "is not an IANA time zone: did you mean \"Asia/Shanghai\"? (names are case-sensitive)"},
+	    {"etc/gmt+8", "is not an IANA time zone: did you mean \"Etc/GMT+8\"? (names are "
+	                  "case-sensitive) (UTC-8: the Etc names count westwards, as POSIX does)"},
+	    {"Europe/Berlim", "is not an IANA time zone: did you mean \"Europe/Berlin\"?"},
+	    {"Asia/Shanghia", "is not an IANA time zone: did you mean \"Asia/Shanghai\"?"},
+	    {"Shanghai", "is not an IANA time zone: did you mean \"Asia/Shanghai\"?"},
+	    {"new york", "is not an IANA time zone: did you mean \"America/New_York\"?"},
+	    {"Asia/Beijing", "is not an IANA time zone: did you mean \"Asia/Shanghai\"?"},
+	    {"posix/Asia/Shanghai", "is not an IANA time zone: did you mean \"Asia/Shanghai\"?"},
+	    {"localtime", "is not an IANA time zone: it is this machine's zone, different on the "
+	                  "next machine; name the zone (such as Asia/Shanghai)"},
+	    {"posixrules", "is not an IANA time zone: it is a file of the time zone database, not a "
+	                   "zone; name the zone (such as Asia/Shanghai)"},
+	    {"Mars/Olympus", "is not an IANA time zone (a name such as Asia/Shanghai, "
+	                     "Europe/Berlin or UTC)"},
+	    {"", "is not an IANA time zone (a name such as Asia/Shanghai, Europe/Berlin or UTC)"},
+	    {"Asia/Shanghai", "is a time zone"},
+	};
+	for (size_t i = 0; i < G_N_ELEMENTS(cases); i++)
+		ck_assert_str_eq_free(time_zone_explain(cases[i][0]), cases[i][1]);
+	/* every suggestion is a zone time_zone_new accepts */
+	for (size_t i = 0; i < G_N_ELEMENTS(cases); i++) {
+		char *why = time_zone_explain(cases[i][0]), *q = strchr(why, '"');
+		while (q && strchr(q + 1, '"')) {
+			char *end = strchr(q + 1, '"'), *name = g_strndup(q + 1, end - q - 1);
+			GTimeZone *tz = time_zone_new(name, NULL);
+			if (strcmp(name, cases[i][0]) != 0)
+				ck_assert_msg(tz != NULL, "%s suggests %s", cases[i][0], name);
+			if (tz)
+				g_time_zone_unref(tz);
+			g_free(name);
+			q = strchr(end + 1, '"');
+		}
+		g_free(why);
+	}
+	ck_assert_str_eq_free(time_zone_explain(NULL),
+	                      "is not an IANA time zone (a name such as Asia/Shanghai, "
+	                      "Europe/Berlin or UTC)");
 }
 END_TEST
 
@@ -1624,7 +1769,8 @@ static Suite *time_suite(void)
 	     {test_duration_valid, test_duration_invalid, test_duration_format_compare,
 	      test_date_add, test_period, test_seconds_describe}},
 	    {"calendars",
-	     {test_zone_new, test_zone_day_spans, test_calendar_working_days, test_calendar_step}},
+	     {test_zone_new, test_zone_posix_not_read, test_zone_tzdir, test_zone_explain,
+	      test_zone_day_spans, test_calendar_working_days, test_calendar_step}},
 	    {"hours",
 	     {test_parse_days, test_parse_time, test_hours_add, test_hours_day_minutes,
 	      test_hours_describe}},
