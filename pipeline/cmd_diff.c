@@ -7,7 +7,9 @@
  * Each document is flattened to facts "where › what = value": WHERE names the element by its
  * identifying attribute (service SVC-DB › response P1), WHAT is an attribute or the text; the
  * hours windows of an element are one fact.  Facts are compared by key; the output follows the
- * order of OLD, then NEW. */
+ * order of OLD, then NEW.  Every value is printed on its line, escaped (put_escaped), and a
+ * document whose facts would print more than DIFF_MAX_TEXT is refused: time and memory grow with
+ * the documents' size, never its square. */
 #include "cli.h"
 #include "doc.h"
 #include "load.h"
@@ -27,11 +29,89 @@ static const char usage_text[] =
 	"  -h, --help       this help\n\n"
 	"Exit status: 0 no change, 1 changes, 2 trouble (as diff(1)).\n";
 
-struct facts {
-	GHashTable *map;    /* key → value */
-	GPtrArray *keys;    /* in document order */
-	const char *root;   /* what the root's own facts are called: "SLA", "OLA"... */
+/* Where a fact is: an element named by what identifies it ("service SVC-DB"), under its parent's
+ * place.  Places are interned in a table both documents share, so the same path in OLD and NEW is
+ * one place and a fact's key is a place's number and an attribute's name, whatever the depth.
+ * Keys spelled out as whole paths cost, for every fact, the names of all its ancestors: quadratic
+ * in a document that nests many elements under long identifiers (two such 4 MB documents took
+ * more than 8 GiB). */
+struct place {
+	const struct place *parent; /* NULL at the top */
+	char *seg;
+	guint id;
+	gsize shown; /* bytes of the path as printed, unescaped */
 };
+
+struct places {
+	GHashTable *table; /* struct place → itself, by parent and segment */
+	GPtrArray *all;    /* owns them, by id */
+};
+
+/* What one document prints at most, as facts: twice the largest document slm reads.  A real
+ * agreement prints about 1.1 times its size; more is a document that repeats long names on
+ * every line, which would take that much memory in git (textconv) or on a terminal. */
+#define DIFF_MAX_TEXT (2 * (gsize)LOAD_MAX_BYTES)
+
+struct facts {
+	GHashTable *map;          /* key → value */
+	GPtrArray *keys;          /* in document order */
+	GHashTable *where;        /* key → const struct place * */
+	struct places *places;    /* shared with the other document */
+	const struct place *root; /* the root element's own facts: "SLA", "OLA"... */
+	gsize text;               /* bytes the facts print */
+	long over_line;           /* the line of the element past DIFF_MAX_TEXT, or 0 */
+};
+
+static guint place_hash(gconstpointer p)
+{
+	const struct place *a = p;
+	return g_str_hash(a->seg) * 31 + (a->parent ? a->parent->id + 1 : 0);
+}
+
+static gboolean place_equal(gconstpointer p, gconstpointer q)
+{
+	const struct place *a = p, *b = q;
+	return a->parent == b->parent && strcmp(a->seg, b->seg) == 0;
+}
+
+static void place_free(gpointer p)
+{
+	struct place *pl = p;
+	g_free(pl->seg);
+	g_free(pl);
+}
+
+static struct places *places_new(void)
+{
+	struct places *ps = g_new(struct places, 1);
+	ps->table = g_hash_table_new(place_hash, place_equal);
+	ps->all = g_ptr_array_new_with_free_func(place_free);
+	return ps;
+}
+
+static void places_free(struct places *ps)
+{
+	g_hash_table_destroy(ps->table);
+	g_ptr_array_free(ps->all, TRUE);
+	g_free(ps);
+}
+
+/* The place SEG under PARENT; takes SEG. */
+static const struct place *place_of(struct places *ps, const struct place *parent, char *seg)
+{
+	struct place key = {parent, seg, 0, 0}, *pl = g_hash_table_lookup(ps->table, &key);
+
+	if (pl) {
+		g_free(seg);
+		return pl;
+	}
+	pl = g_new(struct place, 1);
+	*pl = (struct place){parent, seg, ps->all->len,
+			     (parent ? parent->shown + strlen(" › ") : 0) + strlen(seg)};
+	g_ptr_array_add(ps->all, pl);
+	g_hash_table_add(ps->table, pl);
+	return pl;
+}
 
 static const char *const identity[] = {"ref",	"id",	  "priority", "level", "kind", "party",
 				       "number", "service", "date",   "from",  NULL};
@@ -49,23 +129,34 @@ static const char *ident_attr(xmlNodePtr n)
 	return NULL;
 }
 
-static void put(struct facts *f, const char *where, const char *what, const char *value)
+static void put(struct facts *f, xmlNodePtr n, const struct place *where, const char *what,
+		const char *value)
 {
-	char *key = g_strdup_printf("%s\037%s", *where ? where : f->root, what);
+	char *key;
 
+	if (f->over_line)
+		return;
+	key = g_strdup_printf("%u\037%s", where->id, what);
 	if (g_hash_table_contains(f->map, key)) {
 		g_free(key);
 		return;
 	}
+	f->text += where->shown + strlen(what) + strlen(value) + sizeof(" › ") + sizeof(" = ");
+	if (f->text > DIFF_MAX_TEXT) {
+		f->over_line = MAX(xmlGetLineNo(n), 1);
+		g_free(key);
+		return;
+	}
 	g_hash_table_insert(f->map, key, g_strdup(value));
+	g_hash_table_insert(f->where, key, (gpointer)where);
 	g_ptr_array_add(f->keys, key);
 }
 
-static char *label(xmlNodePtr n, const char *parent)
+static char *segment(xmlNodePtr n)
 {
 	const char *id = ident_attr(n);
 	xmlChar *v = id ? xmlGetProp(n, (const xmlChar *)id) : NULL;
-	char *seg, *out;
+	char *seg;
 
 	if (id && strcmp(id, "sla") == 0) {
 		xmlChar *svc = xmlGetProp(n, (const xmlChar *)"service");
@@ -73,13 +164,11 @@ static char *label(xmlNodePtr n, const char *parent)
 		xmlFree(svc);
 	} else
 		seg = v ? g_strdup_printf("%s %s", n->name, v) : g_strdup((const char *)n->name);
-	out = *parent ? g_strdup_printf("%s › %s", parent, seg) : g_strdup(seg);
 	xmlFree(v);
-	g_free(seg);
-	return out;
+	return seg;
 }
 
-static void hours_fact(struct facts *f, xmlNodePtr parent, const char *where)
+static void hours_fact(struct facts *f, xmlNodePtr parent, const struct place *where)
 {
 	GString *s = g_string_new(NULL);
 
@@ -99,67 +188,84 @@ static void hours_fact(struct facts *f, xmlNodePtr parent, const char *where)
 		xmlFree(wd);
 	}
 	if (s->len)
-		put(f, where, "hours", s->str);
+		put(f, parent, where, "hours", s->str);
 	g_string_free(s, TRUE);
 }
 
-static void flatten(struct facts *f, xmlNodePtr n, const char *where)
+/* The facts of N at WHERE (NULL: N is the root, whose facts are the document kind's), then of its
+ * children, each at its own place under WHERE. */
+static void flatten(struct facts *f, xmlNodePtr n, const struct place *where)
 {
 	const char *id = ident_attr(n);
+	const struct place *at = where ? where : f->root;
 	bool any = false;
-	xmlChar *text;
 
-	for (xmlAttrPtr a = n->properties; a; a = a->next) {
+	for (xmlAttrPtr a = n->properties; a && !f->over_line; a = a->next) {
 		xmlChar *v;
-		if (id && (strcmp((const char *)a->name, id) == 0 ||
-			   (strcmp(id, "sla") == 0 && strcmp((const char *)a->name, "service") == 0)) &&
-		    n->parent && n->parent->type == XML_ELEMENT_NODE)
+		if (id && where &&
+		    (strcmp((const char *)a->name, id) == 0 ||
+		     (strcmp(id, "sla") == 0 && strcmp((const char *)a->name, "service") == 0)))
 			continue;
 		v = xmlNodeListGetString(n->doc, a->children, 1);
-		put(f, where, (const char *)a->name, v ? (const char *)v : "");
+		put(f, n, at, (const char *)a->name, v ? (const char *)v : "");
 		xmlFree(v);
 		any = true;
 	}
-	text = NULL;
-	for (xmlNodePtr c = n->children; c; c = c->next)
+	for (xmlNodePtr c = n->children; c && !f->over_line; c = c->next)
 		if (c->type == XML_TEXT_NODE || c->type == XML_CDATA_SECTION_NODE) {
 			char *t = g_strstrip(g_strdup((const char *)c->content));
 			if (*t) {
-				put(f, where, "text", t);
+				put(f, n, at, "text", t);
 				any = true;
 			}
 			g_free(t);
 		}
-	xmlFree(text);
-	hours_fact(f, n, where);
-	for (xmlNodePtr c = n->children; c; c = c->next) {
-		char *w;
+	hours_fact(f, n, at);
+	for (xmlNodePtr c = n->children; c && !f->over_line; c = c->next) {
 		if (c->type != XML_ELEMENT_NODE || strcmp((const char *)c->name, "hours") == 0)
 			continue;
-		w = label(c, where);
-		flatten(f, c, w);
-		g_free(w);
+		/* the root's children are at the top, as the root's own facts are */
+		flatten(f, c, place_of(f->places, where, segment(c)));
 		any = true;
 	}
 	if (!any)
-		put(f, where, "present", "yes");
+		put(f, n, at, "present", "yes");
 }
 
-static struct facts *facts_of(xmlDocPtr doc)
+/* The facts of DOC, its places interned in PS; NULL, said on standard error, when they would
+ * print more than DIFF_MAX_TEXT. */
+static struct facts *facts_of(xmlDocPtr doc, const char *path, struct places *ps)
 {
 	struct facts *f = g_new0(struct facts, 1);
 	xmlNodePtr root = xmlDocGetRootElement(doc);
 
 	f->map = g_hash_table_new_full(g_str_hash, g_str_equal, NULL, g_free);
 	f->keys = g_ptr_array_new_with_free_func(g_free);
-	f->root = kind_label(kind_by_name((const char *)root->name));
-	flatten(f, root, "");
+	f->where = g_hash_table_new(g_str_hash, g_str_equal);
+	f->places = ps;
+	f->root = place_of(ps, NULL, g_strdup(kind_label(kind_by_name((const char *)root->name))));
+	flatten(f, root, NULL);
+	if (f->over_line) {
+		fprintf(stderr,
+			"%s:%ld: slm diff: the document's facts would print more than %u MiB from "
+			"here on (each fact repeats the names and identifiers of the elements above "
+			"it); slm diff's limit is twice the largest document slm reads\n",
+			path, f->over_line, (unsigned)(DIFF_MAX_TEXT >> 20));
+		g_hash_table_destroy(f->map);
+		g_ptr_array_free(f->keys, TRUE);
+		g_hash_table_destroy(f->where);
+		g_free(f);
+		return NULL;
+	}
 	return f;
 }
 
 static void facts_free(struct facts *f)
 {
+	if (!f)
+		return;
 	g_hash_table_destroy(f->map);
+	g_hash_table_destroy(f->where);
 	g_ptr_array_free(f->keys, TRUE);
 	g_free(f);
 }
@@ -233,84 +339,160 @@ static xmlDocPtr apply_amendment(xmlDocPtr old, xmlDocPtr amend)
 
 /* ---- output ---- */
 
-static void split(const char *key, char **where, char **what)
+/* A bidirectional formatting character, which reorders what a terminal or a browser shows. */
+static bool bidi_control(gunichar c)
 {
-	const char *sep = strchr(key, '\037');
-	*where = g_strndup(key, (gsize)(sep - key));
-	*what = g_strdup(sep + 1);
+	return c == 0x061C || c == 0x200E || c == 0x200F || (c >= 0x202A && c <= 0x202E) ||
+	       (c >= 0x2066 && c <= 0x2069);
+}
+
+/* V on one line.  A line break in a value (&#10; and &#13; survive XML's normalization of
+ * attributes, and text may hold any) would forge a line of the output: a fact in git diff, a row
+ * of a merge request's table; a carriage return or an escape sequence would overwrite what a
+ * terminal shows.  So line breaks, tabs, C0 and C1 controls, DEL, the Unicode line and paragraph
+ * separators and bidirectional controls are written as escapes (\n, \r, \t, \x1B, \u2028), and
+ * the backslash as \\, which keeps the escapes unambiguous; in a Markdown table cell '|' is \|
+ * (and the doubled backslash keeps a value's own "\|" from closing the cell). */
+static void put_escaped(GString *out, const char *v, bool md)
+{
+	for (const char *p = v; *p;) {
+		unsigned char b = (unsigned char)*p;
+		gunichar c;
+
+		if (b >= 0x80) {
+			c = g_utf8_get_char_validated(p, -1);
+			if (c == (gunichar)-1 || c == (gunichar)-2) {
+				/* not met: loaded documents are UTF-8 */
+				g_string_append_printf(out, "\\x%02X", b);
+				p++;
+			} else if ((c >= 0x80 && c <= 0x9F) || c == 0x2028 || c == 0x2029 ||
+				   bidi_control(c)) {
+				g_string_append_printf(out, "\\u%04X", c);
+				p = g_utf8_next_char(p);
+			} else {
+				const char *next = g_utf8_next_char(p);
+				g_string_append_len(out, p, next - p);
+				p = next;
+			}
+			continue;
+		}
+		p++;
+		if (b == '\n')
+			g_string_append(out, "\\n");
+		else if (b == '\r')
+			g_string_append(out, "\\r");
+		else if (b == '\t')
+			g_string_append(out, "\\t");
+		else if (b == '\\')
+			g_string_append(out, "\\\\");
+		else if (b < 0x20 || b == 0x7F)
+			g_string_append_printf(out, "\\x%02X", b);
+		else if (b == '|' && md)
+			g_string_append(out, "\\|");
+		else
+			g_string_append_c(out, (char)b);
+	}
+}
+
+/* The path of PL, "service SVC-NET › response P2", escaped. */
+static void put_place(GString *out, const struct place *pl, bool md)
+{
+	if (pl->parent) {
+		put_place(out, pl->parent, md);
+		g_string_append(out, " › ");
+	}
+	put_escaped(out, pl->seg, md);
+}
+
+static const char *what_of(const char *key)
+{
+	return strchr(key, '\037') + 1;
 }
 
 static void md_cell(GString *s, const char *v)
 {
 	g_string_append(s, " ");
-	for (const char *p = v ? v : ""; *p; p++) {
-		if (*p == '|')
-			g_string_append(s, "\\|");
-		else if (*p == '\n')
-			g_string_append(s, " ");
-		else
-			g_string_append_c(s, *p);
-	}
+	put_escaped(s, v, true);
 	g_string_append(s, " |");
 }
 
-static void change(GString *out, bool md, const char *sign, const char *key, const char *before,
-		   const char *after)
+/* One line of the comparison, printed at once: what is built is one line, never the whole. */
+static void change(bool md, char sign, const struct place *where, const char *what,
+		   const char *before, const char *after)
 {
-	char *where, *what;
+	GString *out = g_string_new(NULL);
 
-	split(key, &where, &what);
 	if (md) {
 		g_string_append(out, "|");
-		md_cell(out, *sign == '+' ? "added" : *sign == '-' ? "removed" : "changed");
-		md_cell(out, where);
+		md_cell(out, sign == '+' ? "added" : sign == '-' ? "removed" : "changed");
+		g_string_append(out, " ");
+		put_place(out, where, true);
+		g_string_append(out, " |");
 		md_cell(out, what);
 		md_cell(out, before);
 		md_cell(out, after);
-		g_string_append(out, "\n");
-	} else if (*sign == '~')
-		g_string_append_printf(out, "~ %s: %s %s → %s\n", where, what, before, after);
-	else
-		g_string_append_printf(out, "%s %s: %s %s\n", sign, where, what,
-				       *sign == '+' ? after : before);
-	g_free(where);
-	g_free(what);
+	} else {
+		g_string_append_printf(out, "%c ", sign);
+		put_place(out, where, false);
+		g_string_append(out, ": ");
+		put_escaped(out, what, false);
+		g_string_append(out, " ");
+		put_escaped(out, sign == '+' ? after : before, false);
+		if (sign == '~') {
+			g_string_append(out, " → ");
+			put_escaped(out, after, false);
+		}
+	}
+	g_string_append_c(out, '\n');
+	fwrite(out->str, 1, out->len, stdout);
+	g_string_free(out, TRUE);
 }
 
-static int compare(struct facts *a, struct facts *b, bool md, const char *title)
+/* The number of changes from A to B; printed too when PRINT, in A's order then B's. */
+static int changes(struct facts *a, struct facts *b, bool md, bool print)
 {
-	GString *out = g_string_new(NULL);
 	int n = 0;
 
 	for (guint i = 0; i < a->keys->len; i++) {
 		const char *k = a->keys->pdata[i];
 		const char *va = g_hash_table_lookup(a->map, k), *vb = g_hash_table_lookup(b->map, k);
-		if (!vb) {
-			change(out, md, "-", k, va, "");
-			n++;
-		} else if (strcmp(va, vb) != 0) {
-			change(out, md, "~", k, va, vb);
-			n++;
-		}
+		if (vb && strcmp(va, vb) == 0)
+			continue;
+		if (print)
+			change(md, vb ? '~' : '-', g_hash_table_lookup(a->where, k), what_of(k), va,
+			       vb ? vb : "");
+		n++;
 	}
 	for (guint i = 0; i < b->keys->len; i++) {
 		const char *k = b->keys->pdata[i];
-		if (!g_hash_table_contains(a->map, k)) {
-			change(out, md, "+", k, "", g_hash_table_lookup(b->map, k));
-			n++;
-		}
+		if (g_hash_table_contains(a->map, k))
+			continue;
+		if (print)
+			change(md, '+', g_hash_table_lookup(b->where, k), what_of(k), "",
+			       g_hash_table_lookup(b->map, k));
+		n++;
 	}
+	return n;
+}
+
+/* TITLE's parts are escaped: file names and the additional SLA's id and date are anyone's. */
+static int compare(struct facts *a, struct facts *b, bool md, GString *title)
+{
+	int n = changes(a, b, md, false);
+
 	if (md) {
-		printf("### %s\n\n", title);
-		if (n)
-			printf("| change | where | what | before | after |\n|---|---|---|---|---|\n%s\n"
-			       "%d change%s.\n",
-			       out->str, n, n == 1 ? "" : "s");
-		else
+		printf("### %s\n\n", title->str);
+		if (n) {
+			printf("| change | where | what | before | after |\n|---|---|---|---|---|\n");
+			changes(a, b, md, true);
+			printf("\n%d change%s.\n", n, n == 1 ? "" : "s");
+		} else
 			printf("No change.\n");
-	} else
-		printf("%s\n%s%d change%s\n", title, out->str, n, n == 1 ? "" : "s");
-	g_string_free(out, TRUE);
+	} else {
+		printf("%s\n", title->str);
+		changes(a, b, md, true);
+		printf("%d change%s\n", n, n == 1 ? "" : "s");
+	}
 	return n ? 1 : 0;
 }
 
@@ -337,22 +519,27 @@ static xmlDocPtr load(const char *path)
 static int textconv(const char *path)
 {
 	xmlDocPtr d = load(path);
-	struct facts *f;
+	struct places *ps = places_new();
+	struct facts *f = d ? facts_of(d, path, ps) : NULL;
+	GString *line = g_string_new(NULL);
 
-	if (!d)
-		return EXIT_USAGE;
-	f = facts_of(d);
-	for (guint i = 0; i < f->keys->len; i++) {
-		char *where, *what;
-		split(f->keys->pdata[i], &where, &what);
-		printf("%s › %s = %s\n", where, what,
-		       (const char *)g_hash_table_lookup(f->map, f->keys->pdata[i]));
-		g_free(where);
-		g_free(what);
+	for (guint i = 0; f && i < f->keys->len; i++) {
+		const char *k = f->keys->pdata[i];
+		g_string_truncate(line, 0);
+		put_place(line, g_hash_table_lookup(f->where, k), false);
+		g_string_append(line, " › ");
+		put_escaped(line, what_of(k), false);
+		g_string_append(line, " = ");
+		put_escaped(line, g_hash_table_lookup(f->map, k), false);
+		g_string_append_c(line, '\n');
+		fwrite(line->str, 1, line->len, stdout);
 	}
+	g_string_free(line, TRUE);
 	facts_free(f);
-	xmlFreeDoc(d);
-	return 0;
+	places_free(ps);
+	if (d)
+		xmlFreeDoc(d);
+	return f ? 0 : EXIT_USAGE;
 }
 
 int cmd_diff(int argc, char **argv)
@@ -363,7 +550,8 @@ int cmd_diff(int argc, char **argv)
 	xmlDocPtr a, b, eff = NULL;
 	xmlChar *amends, *id, *effective;
 	struct facts *fa, *fb;
-	char *title;
+	struct places *ps;
+	GString *title;
 
 	for (int i = 1; i < argc; i++) {
 		if (strcmp(argv[i], "--help") == 0 || strcmp(argv[i], "-h") == 0) {
@@ -402,20 +590,28 @@ int cmd_diff(int argc, char **argv)
 	amends = xmlGetProp(xmlDocGetRootElement(b), (const xmlChar *)"amends");
 	id = xmlGetProp(xmlDocGetRootElement(a), (const xmlChar *)"id");
 	effective = xmlGetProp(xmlDocGetRootElement(b), (const xmlChar *)"effective");
+	title = g_string_new(NULL);
+	put_escaped(title, files[0], md);
+	g_string_append(title, " → ");
 	if (amends && id && xmlStrEqual(amends, id)) {
 		xmlChar *bid = xmlGetProp(xmlDocGetRootElement(b), (const xmlChar *)"id");
 		eff = apply_amendment(a, b);
-		title = g_strdup_printf("%s → %s applied (additional SLA, effective %s)", files[0],
-					bid, effective ? (const char *)effective : "?");
+		put_escaped(title, bid ? (const char *)bid : "?", md);
+		g_string_append(title, " applied (additional SLA, effective ");
+		put_escaped(title, effective ? (const char *)effective : "?", md);
+		g_string_append(title, ")");
 		xmlFree(bid);
 	} else
-		title = g_strdup_printf("%s → %s", files[0], files[1]);
-	fa = facts_of(a);
-	fb = facts_of(eff ? eff : b);
-	rc = compare(fa, fb, md, title);
+		put_escaped(title, files[1], md);
+	ps = places_new();
+	fa = facts_of(a, files[0], ps);
+	/* the effective SLA is OLD with NEW's parts: its lines are either's */
+	fb = fa ? facts_of(eff ? eff : b, files[1], ps) : NULL;
+	rc = fa && fb ? compare(fa, fb, md, title) : EXIT_USAGE;
 	facts_free(fa);
 	facts_free(fb);
-	g_free(title);
+	places_free(ps);
+	g_string_free(title, TRUE);
 	xmlFree(amends);
 	xmlFree(id);
 	xmlFree(effective);

@@ -57,6 +57,41 @@ golden diff-same "$here/diff-same.expected" "$top" "$SLM" diff samples/bank/sla.
 golden diff-textconv "$here/diff-textconv.expected" "$top" "$SLM" diff --textconv samples/bank/contract-db.xml
 golden diff-missing "$here/diff-missing.expected" "$top" "$SLM" diff samples/bank/sla.xml nowhere.xml
 
+# a value cannot forge a line: newlines, carriage returns, tabs, DEL, C1 controls, U+2028 and
+# bidi overrides are escaped in every form diff prints, and '|' in a Markdown cell
+forge="$here/diff-forge"
+golden diff-forge "$here/diff-forge.expected" "$forge" "$SLM" diff old.xml new.xml
+golden diff-forge-markdown "$here/diff-forge-markdown.expected" "$forge" "$SLM" diff --markdown old.xml new.xml
+golden diff-forge-textconv "$here/diff-forge-textconv.expected" "$forge" "$SLM" diff --textconv new.xml
+golden diff-forge-title "$here/diff-forge-title.expected" "$forge" "$SLM" diff --markdown old.xml amend.xml
+
+# two 4 MB documents: diff's memory and time grow with their size, not its square.  Made here
+# (nothing of that size is committed): a flat pair of 24,000 services compares within 1 GiB of
+# address space; a pair that nests 50,000 elements under a 2 MB identifier (a path of 2 MB in
+# front of every fact: quadratic memory once, more than 8 GiB) is refused with the limit named
+big="$tmp/big"
+mkdir -p "$big"
+awk -v v=99.95 'BEGIN {
+	print "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<sla xmlns=\"urn:slm:1\" id=\"SLA-BIG\">"
+	for (i = 0; i < 24000; i++)
+		printf "  <service ref=\"SVC-%05d\"><availability target=\"%s\"/><response priority=\"P1\" within=\"PT15M\"/><description>service %d of the bank, with its hours and targets</description></service>\n", i, i % 2 ? v : "99.9", i
+	print "</sla>" }' >"$big/old.xml"
+sed 's/target="99.9"/target="99.99"/' "$big/old.xml" >"$big/new.xml"
+awk -v v=1 'BEGIN {
+	id = "X"; while (length(id) < 2000000) id = id id
+	print "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<sla xmlns=\"urn:slm:1\" id=\"SLA-DEEP\">"
+	print "<service ref=\"" id "\">"
+	for (i = 0; i < 50000; i++) printf "<x id=\"i%d\" a=\"%s\"/>\n", i, v
+	print "</service></sla>" }' >"$big/deep-old.xml"
+sed 's/a="1"/a="2"/' "$big/deep-old.xml" >"$big/deep-new.xml"
+limit='ulimit -v 1048576;'
+grep -q __asan_init "$SLM" 2>/dev/null && limit= # the sanitizers reserve terabytes of addresses
+golden diff-large "$here/diff-large.expected" "$big" sh -c "$limit"'
+	timeout 120 "$0" diff old.xml new.xml >out.txt; rc=$?
+	tail -n 1 out.txt; wc -l <out.txt; exit $rc' "$SLM"
+golden diff-deep "$here/diff-deep.expected" "$big" sh -c "$limit"'timeout 120 "$0" diff deep-old.xml deep-new.xml' "$SLM"
+golden diff-deep-textconv "$here/diff-deep-textconv.expected" "$big" sh -c "$limit"'timeout 120 "$0" diff --textconv deep-new.xml' "$SLM"
+
 # slm new: a valid skeleton with the references filled in, never replacing a file
 golden new-ola "$here/new-ola.expected" "$tmp" "$SLM" new ola OLA-NEW-1 --sla SLA-BANK-2025 --dept DEPT-DBA --service SVC-DB
 golden new-ola-validates "$here/new-ola-validates.expected" "$tmp" "$SLM" validate OLA-NEW-1.xml
