@@ -7,12 +7,16 @@
 # render -MD writes those (the document, every document its stylesheet read, the stylesheets, the
 # schemas) as make dependencies beside the PDF.  Variables: SLM (the binary), SLM_OUT (the output
 # folder, default out), SLM_FLAGS (e.g. --as-of 2025-11-30).
+#
+# The repository is untrusted (CI runs this on every merge request), so no name of it reaches
+# make or a shell but through slm: slm finds the documents itself and writes
+# $(SLM_OUT)/slm-targets.mk with every name escaped (a name make cannot express is refused, and
+# make stops), and it writes that file while make reads this one, before make reads it: a
+# targets file or a dependency file committed to the repository is never read.  Dependency
+# files are included only when slm proves it wrote them with the PDF beside them.
 SLM ?= slm
 SLM_OUT ?= out
 SLM_FLAGS ?=
-
-SLM_DOCS := $(shell find . -name '*.xml' ! -path './$(SLM_OUT)/*' ! -path '*/.*' -print | \
-	sed 's|^\./||' | LC_ALL=C sort)
 
 .PHONY: all check pdf clean
 all: check pdf
@@ -21,20 +25,15 @@ all: check pdf
 check:
 	$(SLM) check $(SLM_FLAGS) .
 
-# which documents have a stylesheet, and where their PDFs go
-$(SLM_OUT)/slm-targets.mk: $(SLM_DOCS)
-	@mkdir -p $(SLM_OUT)
-	@$(SLM) render --targets -o $(SLM_OUT) $(SLM_DOCS) > $@.tmp && mv $@.tmp $@
-
--include $(SLM_OUT)/slm-targets.mk
+ifneq ($(filter-out check clean,$(or $(MAKECMDGOALS),all)),)
+SLM_TARGETS_STATUS := $(shell $(SLM) render --targets --repository . -o '$(SLM_OUT)' >&2; echo $$?)
+ifneq ($(SLM_TARGETS_STATUS),0)
+$(error slm render --targets failed (exit $(SLM_TARGETS_STATUS)); see above)
+endif
+include $(SLM_OUT)/slm-targets.mk
+endif
 
 pdf: $(SLM_PDFS)
 
-$(SLM_OUT)/%.pdf: %.xml
-	@mkdir -p $(@D)
-	$(SLM) render $(SLM_FLAGS) --repository . -MD -MF $(SLM_OUT)/$*.d -o $@ $<
-
--include $(SLM_PDFS:.pdf=.d)
-
 clean:
-	rm -rf $(SLM_OUT)
+	rm -rf '$(SLM_OUT)'

@@ -291,6 +291,7 @@ int cli_run(const struct run_opts *o)
 		return cli_usage_error(o->command, "--format pdf is for check and needs -o FILE");
 	if (o->rules && !(conf = run_config(o)))
 		return EXIT_USAGE;
+	output_guard_repository(o->paths[0]);
 	dl = diag_list_new();
 	s = schema_load(cli_data_dir(), dl);
 	if (!s) {

@@ -17,6 +17,7 @@
 #include "index.h"
 #include "load.h"
 #include "output.h"
+#include "record.h"
 #include "render.h"
 #include "repo.h"
 #include "rules.h"
@@ -24,6 +25,7 @@
 #include "timecore.h"
 
 #include <errno.h>
+#include <fcntl.h>
 #include <getopt.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -47,25 +49,13 @@ static const char usage_text[] =
 	"Exit status: 0 clean, 1 findings at error severity or a document that does not render,\n"
 	"2 usage or I/O failure.\n";
 
-#define MANIFEST LOAD_BUILD_RECORD
-
-struct file_rec {
-	gint64 size, mtime_ns;
-	guint64 ino;
-	char sha[41];
-};
-
 struct build {
 	const char *root, *out;
 	gint32 as_of;
 	bool force, quiet, verbose, progress;
-	GHashTable *old_files; /* path → struct file_rec*, from the last build */
-	GHashTable *old_outputs; /* output path → GPtrArray of dependency paths ([0] = source) */
-	int old_status;
-	char *old_digest;
-	GHashTable *files; /* path → struct file_rec*, this build (filled lazily) */
+	struct record *old; /* the last build's record (empty with --force or none) */
+	struct record *now; /* this build's: inputs fingerprinted lazily, outputs as made */
 	GMutex lock;
-	GHashTable *outputs; /* output path → GPtrArray of dependency paths */
 	unsigned done, total, failed;
 	char *out_owned; /* b->out made absolute */
 	char *name;	 /* the repository as reports name it: its folder's name, however given */
@@ -73,43 +63,45 @@ struct build {
 
 /* ---- content fingerprints ---- */
 
-static struct file_rec *fingerprint(struct build *b, const char *path)
+/* What PATH holds now.  Opened without blocking and read only when it is a regular file of at
+ * most LOAD_MAX_BYTES (a FIFO or device is "unreadable", never waited on or read to the end); not
+ * read when inode, size and both times are what the last build saw (a rewrite that keeps size
+ * and mtime still changes ctime). */
+static struct record_file *fingerprint(struct build *b, const char *path)
 {
-	struct file_rec *r, *old;
+	struct record_file *r, *old;
 	struct stat st;
-	gchar *data;
-	gsize len;
-	char *sum;
+	int fd;
 
 	g_mutex_lock(&b->lock);
-	r = g_hash_table_lookup(b->files, path);
+	r = g_hash_table_lookup(b->now->files, path);
 	g_mutex_unlock(&b->lock);
 	if (r)
 		return r;
-	r = g_new0(struct file_rec, 1);
-	if (stat(path, &st) != 0) {
-		strcpy(r->sha, "missing");
+	r = g_new0(struct record_file, 1);
+	fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC);
+	if (fd < 0 || fstat(fd, &st) != 0) {
+		strcpy(r->sha, errno == ENOENT ? "missing" : "unreadable");
 	} else {
-		r->size = st.st_size;
+		r->size = (guint64)st.st_size;
 		r->mtime_ns = (gint64)st.st_mtim.tv_sec * 1000000000 + st.st_mtim.tv_nsec;
+		r->ctime_ns = (gint64)st.st_ctim.tv_sec * 1000000000 + st.st_ctim.tv_nsec;
 		r->ino = st.st_ino;
-		old = b->force ? NULL : g_hash_table_lookup(b->old_files, path);
-		if (old && old->size == r->size && old->mtime_ns == r->mtime_ns && old->ino == r->ino)
+		old = g_hash_table_lookup(b->old->files, path);
+		if (old && old->size == r->size && old->mtime_ns == r->mtime_ns &&
+		    old->ctime_ns == r->ctime_ns && old->ino == r->ino)
 			memcpy(r->sha, old->sha, sizeof r->sha);
-		else if (g_file_get_contents(path, &data, &len, NULL)) {
-			sum = g_compute_checksum_for_data(G_CHECKSUM_SHA1, (const guchar *)data, len);
-			g_strlcpy(r->sha, sum, sizeof r->sha);
-			g_free(sum);
-			g_free(data);
-		} else
+		else if (!S_ISREG(st.st_mode) || !output_sha_fd(fd, LOAD_MAX_BYTES, r->sha))
 			strcpy(r->sha, "unreadable");
 	}
+	if (fd >= 0)
+		close(fd);
 	g_mutex_lock(&b->lock);
-	if (!g_hash_table_contains(b->files, path))
-		g_hash_table_insert(b->files, g_strdup(path), r);
+	if (!g_hash_table_contains(b->now->files, path))
+		g_hash_table_insert(b->now->files, g_strdup(path), r);
 	else {
 		g_free(r);
-		r = g_hash_table_lookup(b->files, path);
+		r = g_hash_table_lookup(b->now->files, path);
 	}
 	g_mutex_unlock(&b->lock);
 	return r;
@@ -117,7 +109,7 @@ static struct file_rec *fingerprint(struct build *b, const char *path)
 
 static bool unchanged(struct build *b, const char *path)
 {
-	struct file_rec *old = g_hash_table_lookup(b->old_files, path);
+	struct record_file *old = g_hash_table_lookup(b->old->files, path);
 	return old && strcmp(old->sha, fingerprint(b, path)->sha) == 0;
 }
 
@@ -149,13 +141,13 @@ static GPtrArray *inputs(struct build *b, struct diag_list *dl)
 
 static char *digest(struct build *b, GPtrArray *files)
 {
-	GChecksum *c = g_checksum_new(G_CHECKSUM_SHA1);
+	GChecksum *c = g_checksum_new(G_CHECKSUM_SHA256);
 	char *as_of = time_date_format(b->as_of), *out;
 
 	g_checksum_update(c, (const guchar *)SLM_VERSION, -1);
 	g_checksum_update(c, (const guchar *)as_of, -1);
 	for (guint i = 0; i < files->len; i++) {
-		g_checksum_update(c, (const guchar *)files->pdata[i], -1);
+		g_checksum_update(c, (const guchar *)files->pdata[i], strlen(files->pdata[i]) + 1);
 		g_checksum_update(c, (const guchar *)fingerprint(b, files->pdata[i])->sha, -1);
 	}
 	out = g_strdup(g_checksum_get_string(c));
@@ -164,106 +156,51 @@ static char *digest(struct build *b, GPtrArray *files)
 	return out;
 }
 
-/* ---- the manifest ---- */
+/* ---- the record ---- */
 
-/* Whether REL names a file below the output folder: relative, no "..", no empty part. */
-static bool inside_output(const char *rel)
+static char *out_path(const struct build *b, const char *rel)
 {
-	char **parts;
-	bool ok = *rel && *rel != '/';
-
-	parts = g_strsplit(rel, "/", -1);
-	for (char **p = parts; ok && *p; p++)
-		ok = **p && strcmp(*p, "..") != 0 && strcmp(*p, ".") != 0;
-	g_strfreev(parts);
-	return ok;
+	return g_build_filename(b->out, rel, NULL);
 }
 
-static void read_manifest(struct build *b)
+static void read_record(struct build *b)
 {
-	char *path = g_build_filename(b->out, MANIFEST, NULL), *text = NULL;
-	char **lines;
+	char *path = out_path(b, OUTPUT_RECORD), *text;
+	gsize len;
 
-	b->old_status = -1;
-	if (b->force || !g_file_get_contents(path, &text, NULL, NULL)) {
-		g_free(path);
-		return;
+	b->old = record_new();
+	if (!b->force && (text = output_read(path, 64u << 20, &len))) {
+		record_parse(b->old, text, len);
+		g_free(text);
 	}
-	lines = g_strsplit(text, "\n", -1);
-	/* a record of another format (version 1 named outputs absolutely) is no record */
-	for (char **l = g_strcmp0(lines[0], LOAD_BUILD_RECORD_HEAD) == 0 ? lines + 1 : NULL;
-	     l && *l; l++) {
-		char **f = g_strsplit(*l, "\t", -1);
-		guint n = g_strv_length(f);
-		if (n == 6 && strcmp(f[0], "file") == 0) {
-			struct file_rec *r = g_new0(struct file_rec, 1);
-			r->size = g_ascii_strtoll(f[2], NULL, 10);
-			r->mtime_ns = g_ascii_strtoll(f[3], NULL, 10);
-			r->ino = g_ascii_strtoull(f[4], NULL, 10);
-			g_strlcpy(r->sha, f[5], sizeof r->sha);
-			g_hash_table_insert(b->old_files, g_strdup(f[1]), r);
-		} else if (n >= 3 && strcmp(f[0], "output") == 0 && inside_output(f[1])) {
-			/* the record is input like any other: it names outputs relative to the output
-			 * folder, and one that would lie outside it is ignored, never removed */
-			GPtrArray *deps = g_ptr_array_new_with_free_func(g_free);
-			for (guint i = 2; i < n; i++)
-				g_ptr_array_add(deps, g_strdup(f[i]));
-			g_hash_table_insert(b->old_outputs, g_build_filename(b->out, f[1], NULL), deps);
-		} else if (n == 2 && strcmp(f[0], "status") == 0)
-			b->old_status = atoi(f[1]);
-		else if (n == 2 && strcmp(f[0], "digest") == 0)
-			b->old_digest = g_strdup(f[1]);
-		g_strfreev(f);
-	}
-	g_strfreev(lines);
-	g_free(text);
 	g_free(path);
 }
 
-static bool write_manifest(struct build *b, const char *dig, int status)
+static bool write_record(const struct build *b, const struct record *r)
 {
-	char *path = g_build_filename(b->out, MANIFEST, NULL);
+	char *path = out_path(b, OUTPUT_RECORD);
 	struct output o;
-	GHashTableIter it;
-	gpointer k, v;
-	GPtrArray *keys = g_ptr_array_new();
-	bool ok;
+	bool ok = output_open(&o, path);
 
-	if (!output_open(&o, path)) {
-		g_free(path);
-		g_ptr_array_free(keys, TRUE);
-		return false;
+	if (ok) {
+		record_write(o.fp, r);
+		ok = output_commit(&o);
 	}
-	fprintf(o.fp, LOAD_BUILD_RECORD_HEAD "\nversion\t%s\nstatus\t%d\ndigest\t%s\n",
-		SLM_VERSION, status, dig);
-	g_hash_table_iter_init(&it, b->files);
-	while (g_hash_table_iter_next(&it, &k, &v))
-		g_ptr_array_add(keys, k);
-	g_ptr_array_sort(keys, load_cmp_paths);
-	for (guint i = 0; i < keys->len; i++) {
-		const struct file_rec *r = g_hash_table_lookup(b->files, keys->pdata[i]);
-		fprintf(o.fp, "file\t%s\t%" G_GINT64_FORMAT "\t%" G_GINT64_FORMAT "\t%" G_GUINT64_FORMAT "\t%s\n",
-			(const char *)keys->pdata[i], r->size, r->mtime_ns, r->ino, r->sha);
-	}
-	g_ptr_array_set_size(keys, 0);
-	g_hash_table_iter_init(&it, b->outputs);
-	while (g_hash_table_iter_next(&it, &k, &v))
-		g_ptr_array_add(keys, k);
-	g_ptr_array_sort(keys, load_cmp_paths);
-	for (guint i = 0; i < keys->len; i++) {
-		GPtrArray *deps = g_hash_table_lookup(b->outputs, keys->pdata[i]);
-		const char *key = keys->pdata[i];
-		size_t n = strlen(b->out);
-		/* relative to the output folder: a copied folder's record names its own files */
-		if (strncmp(key, b->out, n) != 0 || key[n] != '/')
-			continue;
-		fprintf(o.fp, "output\t%s", key + n + 1);
-		for (guint j = 0; j < deps->len; j++)
-			fprintf(o.fp, "\t%s", (const char *)deps->pdata[j]);
-		fputc('\n', o.fp);
-	}
-	ok = output_commit(&o);
-	g_ptr_array_free(keys, TRUE);
+	g_free(path);
+	return ok;
+}
+
+/* Whether the output REL is the very file the last build made: same inode, change time and
+ * size (ctime changes with every write and cannot be set back). */
+static bool proven(const struct build *b, const char *rel)
+{
+	const struct record_output *old = g_hash_table_lookup(b->old->outputs, rel);
+	char *path = out_path(b, rel);
+	struct output_id now;
+	bool ok = old && output_identify(path, &now, false) && now.dev == old->id.dev &&
+		  now.ino == old->id.ino && now.size == old->id.size &&
+		  now.ctime_ns == old->id.ctime_ns;
+
 	g_free(path);
 	return ok;
 }
@@ -283,7 +220,7 @@ static bool write_if_changed(struct build *b, const char *path, const char *byte
 	gsize old_len;
 	struct output o;
 
-	if (g_file_get_contents(path, &old, &old_len, NULL)) {
+	if ((old = output_read(path, len, &old_len))) {
 		bool same = old_len == len && memcmp(old, bytes, len) == 0;
 		g_free(old);
 		if (same)
@@ -324,19 +261,14 @@ static bool write_reports(struct build *b, const struct diag_list *dl, unsigned 
 	return ok;
 }
 
-/* out/REL.pdf for a document at ROOT/REL.xml */
-static char *pdf_path(struct build *b, const char *source)
+/* REL.pdf, relative to the output folder, for a document at REL.xml of the repository */
+static char *pdf_rel(const char *source)
 {
-	size_t n = strlen(b->root);
-	const char *rel = source;
-	char *stem, *out;
+	char *stem = g_strndup(source, strlen(source) - (g_str_has_suffix(source, ".xml") ? 4 : 0));
+	char *rel = g_strconcat(stem, ".pdf", NULL);
 
-	if (strcmp(b->root, ".") != 0 && strncmp(source, b->root, n) == 0 && source[n] == '/')
-		rel = source + n + 1;
-	stem = g_strndup(rel, strlen(rel) - (g_str_has_suffix(rel, ".xml") ? 4 : 0));
-	out = g_strconcat(b->out, "/", stem, ".pdf", NULL);
 	g_free(stem);
-	return out;
+	return rel;
 }
 
 /* ---- rendering on all cores ---- */
@@ -344,21 +276,21 @@ static char *pdf_path(struct build *b, const char *source)
 struct task {
 	struct build *b;
 	const char *source;
-	char *out;
+	char *rel, *out; /* relative to the output folder; as written */
 	const char *stylesheet;
 	struct diag_list *dl;
 	GPtrArray *deps;
 	bool ok, skipped;
 };
 
-static bool up_to_date(struct build *b, const char *out)
+static bool up_to_date(struct build *b, const char *rel)
 {
-	GPtrArray *deps = g_hash_table_lookup(b->old_outputs, out);
+	const struct record_output *old = g_hash_table_lookup(b->old->outputs, rel);
 
-	if (!deps || access(out, F_OK) != 0)
+	if (!old || !proven(b, rel))
 		return false;
-	for (guint i = 0; i < deps->len; i++)
-		if (!unchanged(b, deps->pdata[i]))
+	for (guint i = 0; i < old->deps->len; i++)
+		if (!unchanged(b, old->deps->pdata[i]))
 			return false;
 	return true;
 }
@@ -374,28 +306,78 @@ static void progress(struct build *b, const char *what)
 
 static void render_task(gpointer data, gpointer user)
 {
-	struct task *t = data;
-	char *dir = g_path_get_dirname(t->out);
+	struct task *t = *(struct task **)data;
 
 	progress(t->b, t->source);
-	if (g_mkdir_with_parents(dir, 0755) != 0) {
-		/* the reason is the folder's (a read-only output folder), not "no such file" */
-		diag_add(t->dl, RULE_IO_ERROR, t->out, 0, 0, "cannot create the folder %s: %s", dir,
-			 g_strerror(errno));
-		t->ok = false;
-	} else
-		t->ok = render_pool_file(user, t->source, t->stylesheet, t->out, false, t->deps,
-					 t->dl);
-	g_free(dir);
+	t->ok = output_mkdirs(t->out) &&
+		render_pool_file(user, t->source, t->stylesheet, t->out, false, t->deps, t->dl);
 }
 
 static void task_free(struct task *t)
 {
+	g_free(t->rel);
 	g_free(t->out);
 	diag_list_free(t->dl);
 	if (t->deps)
 		g_ptr_array_free(t->deps, TRUE);
 	g_free(t);
+}
+
+/* A task for SOURCE (NULL: the nonconformity report), or NULL with the reason in DL when it is
+ * not rendered. */
+static struct task *task_new(struct build *b, const struct doc *d, size_t findings,
+			     struct diag_list *dl)
+{
+	char *rel = d ? pdf_rel(d->path) : g_strdup("nonconformity.pdf");
+	char *why = d ? NULL : cli_nonconformity_refused((unsigned)findings);
+	struct task *t;
+
+	if (why || (d && strcmp(rel, "nonconformity.pdf") == 0)) {
+		/* too many findings for the report's own input, or a document whose PDF would
+		 * take the report's name */
+		diag_add(dl, RULE_RENDER, d ? d->path : "nonconformity.pdf", 0, 0,
+			 "not rendered: %s",
+			 why ? why : "its PDF would be nonconformity.pdf, the nonconformity "
+				     "report's; rename the document");
+		g_free(why);
+		g_free(rel);
+		return NULL;
+	}
+	t = g_new0(struct task, 1);
+	t->b = b;
+	t->rel = rel;
+	t->out = out_path(b, rel);
+	t->dl = diag_list_new();
+	t->deps = g_ptr_array_new_with_free_func(g_free);
+	if (up_to_date(b, rel)) {
+		const struct record_output *old = g_hash_table_lookup(b->old->outputs, rel);
+		for (guint j = 0; j < old->deps->len; j++)
+			g_ptr_array_add(t->deps, g_strdup(old->deps->pdata[j]));
+		t->ok = t->skipped = true;
+	} else
+		b->total++;
+	return t;
+}
+
+/* What this build knows of T's output once done: the proof of a PDF it made, the last build's
+ * proof of one it kept; a PDF that failed is removed when the last build proves it its own. */
+static bool task_done(struct build *b, struct task *t)
+{
+	const struct record_output *old = g_hash_table_lookup(b->old->outputs, t->rel);
+	struct output_id id;
+
+	if (!t->skipped)
+		say(b, t->ok ? "rendered" : "failed", t->out);
+	if (t->ok && (t->skipped ? old != NULL : output_identify(t->out, &id, true))) {
+		g_hash_table_replace(b->now->outputs, g_strdup(t->rel),
+				     record_output_new(t->skipped ? &old->id : &id, t->deps));
+		t->deps = NULL;
+		return true;
+	}
+	b->failed++;
+	if (old && output_remove(t->out, &old->id))
+		say(b, "removed", t->out);
+	return false;
 }
 
 /* Render what needs it; returns false when a document did not render. */
@@ -404,12 +386,12 @@ static bool render_all(struct build *b, const struct repo *r, const struct index
 		       unsigned jobs)
 {
 	GPtrArray *tasks = g_ptr_array_new_with_free_func((GDestroyNotify)task_free);
+	GPtrArray *todo = g_ptr_array_new();
 	struct render_pool *rp = NULL;
 	GHashTable *broken = g_hash_table_new(g_str_hash, g_str_equal);
 	bool ok = true;
-	char *nc_src = g_build_filename(b->out, "check.xml", NULL);
+	char *nc_src = out_path(b, "check.xml");
 	char *nc_xsl = g_build_filename(cli_data_dir(), "stylesheets", "nonconformity.xsl", NULL);
-	char *nc_out = g_build_filename(b->out, "nonconformity.pdf", NULL);
 
 	/* documents with errors of their own (malformed, invalid) are not rendered */
 	for (guint i = 0; i < found->items->len; i++) {
@@ -419,87 +401,77 @@ static bool render_all(struct build *b, const struct repo *r, const struct index
 	}
 	for (guint i = 0; i <= r->docs->len; i++) {
 		const struct doc *d = i < r->docs->len ? r->docs->pdata[i] : NULL;
-		struct task *t;
 		char *xsl = d ? render_stylesheet_for(d->kind) : NULL;
+		struct task *t;
 
 		if (d && (!xsl || !d->valid || g_hash_table_contains(broken, d->path))) {
 			g_free(xsl);
 			continue;
 		}
-		char *out = d ? pdf_path(b, d->path) : g_strdup(nc_out);
-		char *why = d ? NULL : cli_nonconformity_refused(found->items->len);
-		if (why || (d && strcmp(out, nc_out) == 0)) {
-			/* too many findings for the report's own input, or a document whose PDF
-			 * would take the report's name */
-			diag_add(dl, RULE_RENDER, d ? d->path : "nonconformity.pdf", 0, 0,
-				 "not rendered: %s",
-				 why ? why : "its PDF would be nonconformity.pdf, the nonconformity "
-				             "report's; rename the document");
-			g_free(why);
-			g_free(out);
-			g_free(xsl);
-			continue;
-		}
-		t = g_new0(struct task, 1);
-		t->b = b;
-		t->source = d ? d->path : nc_src;
-		t->out = out;
-		t->stylesheet = d ? NULL : nc_xsl;
-		t->dl = diag_list_new();
-		t->deps = g_ptr_array_new_with_free_func(g_free);
 		g_free(xsl);
+		if (!(t = task_new(b, d, found->items->len, dl)))
+			continue;
+		t->source = d ? d->path : nc_src;
+		t->stylesheet = d ? NULL : nc_xsl;
 		g_ptr_array_add(tasks, t);
-		if (up_to_date(b, t->out)) {
-			GPtrArray *deps = g_hash_table_lookup(b->old_outputs, t->out);
-			for (guint j = 0; j < deps->len; j++)
-				g_ptr_array_add(t->deps, g_strdup(deps->pdata[j]));
-			t->ok = t->skipped = true;
-		} else
-			b->total++;
+		if (!t->skipped)
+			g_ptr_array_add(todo, t);
 	}
-	if (b->total && (rp = render_pool_new(r, ix, m, b->root, b->as_of, dl))) {
-		GThreadPool *pool = g_thread_pool_new(render_task, rp, (gint)jobs, TRUE, NULL);
-		for (guint i = 0; i < tasks->len; i++)
-			if (!((struct task *)tasks->pdata[i])->skipped)
-				g_thread_pool_push(pool, tasks->pdata[i], NULL);
-		g_thread_pool_free(pool, FALSE, TRUE);
+	if (todo->len && (rp = render_pool_new(r, ix, m, b->root, b->as_of, dl))) {
+		repo_run_jobs(jobs, render_task, todo->pdata, sizeof(gpointer), todo->len, rp);
 		if (b->progress)
 			fprintf(stderr, "\r\033[K");
 	}
 	for (guint i = 0; i < tasks->len; i++) {
 		struct task *t = tasks->pdata[i];
-		if (!t->skipped)
-			say(b, t->ok ? "rendered" : "failed", t->out);
-		if (t->ok) {
-			g_hash_table_insert(b->outputs, g_strdup(t->out), t->deps);
-			t->deps = NULL;
-		} else {
-			ok = false;
-			b->failed++;
-			if (unlink(t->out) == 0)
-				say(b, "removed", t->out);
-		}
+		ok = task_done(b, t) && ok;
 		diag_list_take(dl, t->dl);
 	}
 	render_pool_free(rp);
+	g_ptr_array_free(todo, TRUE);
 	g_ptr_array_free(tasks, TRUE);
 	g_hash_table_destroy(broken);
 	g_free(nc_src);
 	g_free(nc_xsl);
-	g_free(nc_out);
 	return ok;
 }
 
-/* PDFs of the last build that this build did not make: their source is gone or broken. */
+/* Outputs of the last build that this build did not make (their source is gone or broken):
+ * removed when they are provably the very files the last build made, and only then. */
 static void remove_stale(struct build *b)
 {
 	GHashTableIter it;
 	gpointer k, v;
 
-	g_hash_table_iter_init(&it, b->old_outputs);
-	while (g_hash_table_iter_next(&it, &k, &v))
-		if (!g_hash_table_contains(b->outputs, k) && unlink(k) == 0)
-			say(b, "removed", k);
+	g_hash_table_iter_init(&it, b->old->outputs);
+	while (g_hash_table_iter_next(&it, &k, &v)) {
+		const struct record_output *old = v;
+		char *path = out_path(b, k);
+		if (g_hash_table_contains(b->now->outputs, k))
+			;
+		else if (output_remove(path, &old->id))
+			say(b, "removed", path);
+		else if (!b->quiet && output_identify(path, &(struct output_id){0}, false))
+			/* a copied folder's, or a file put there: not slm's to remove */
+			fprintf(stderr,
+				"slm build: kept %s: no document makes it any more, but it is not the "
+				"file the last build made; remove it yourself\n",
+				path);
+		g_free(path);
+	}
+}
+
+/* Whether every output the last build recorded is still the very file it made. */
+static bool all_proven(const struct build *b)
+{
+	GHashTableIter it;
+	gpointer k;
+	bool all = true;
+
+	g_hash_table_iter_init(&it, b->old->outputs);
+	while (all && g_hash_table_iter_next(&it, &k, NULL))
+		all = proven(b, k);
+	return all;
 }
 
 /* ---- the command ---- */
@@ -556,9 +528,52 @@ static int parse(int argc, char **argv, struct build *b, unsigned *jobs)
 	return 0;
 }
 
-static void free_rec_array(gpointer p)
+/* Open the output folder through no link (creating it), then work from the repository's root
+ * with the output folder named absolutely: the record then reads the same however the
+ * repository was named (samples, ./samples, /abs/samples, from another folder), and reports name
+ * documents as the repository does.  The folder is marked as slm's before anything is written
+ * into it, so that even an interrupted first build is never read back as documents. */
+static int enter(struct build *b)
 {
-	g_ptr_array_free(p, TRUE);
+	char *why = NULL, *out_real = NULL, *root_real = NULL;
+	int fd = output_dir_open(b->out, true, &why), rc = 0;
+	struct stat a, r;
+
+	if (fd < 0) {
+		fprintf(stderr, "slm build: cannot create %s: %s\n", b->out, why);
+		g_free(why);
+		return EXIT_USAGE;
+	}
+	out_real = realpath(b->out, NULL);
+	root_real = realpath(b->root, NULL);
+	if (!out_real || !root_real || stat(out_real, &a) != 0 || fstat(fd, &r) != 0 ||
+	    a.st_ino != r.st_ino || a.st_dev != r.st_dev || chdir(root_real) != 0) {
+		fprintf(stderr, "slm build: cannot read %s: %s\n", out_real ? b->root : b->out,
+			g_strerror(errno));
+		rc = EXIT_USAGE;
+	} else if (strcmp(out_real, root_real) == 0) {
+		/* its reports would be read back as documents of the repository */
+		fprintf(stderr,
+			"slm build: the output folder %s is the repository itself; write into a "
+			"folder of its own (-o out)\n",
+			out_real);
+		rc = EXIT_USAGE;
+	} else {
+		b->out = b->out_owned = g_strdup(out_real);
+		b->name = g_path_get_basename(root_real);
+		b->root = ".";
+		output_guard_repository(".");
+		if (!output_folder_is_slm(fd)) {
+			struct record *mark = record_new();
+			if (!write_record(b, mark))
+				rc = EXIT_USAGE;
+			record_free(mark);
+		}
+	}
+	close(fd);
+	free(out_real);
+	free(root_real);
+	return rc;
 }
 
 static int run(struct build *b, unsigned jobs)
@@ -574,58 +589,21 @@ static int run(struct build *b, unsigned jobs)
 	int status;
 	bool ok;
 
-	if (g_mkdir_with_parents(b->out, 0755) != 0) {
-		fprintf(stderr, "slm build: cannot create %s: %s\n", b->out, g_strerror(errno));
-		return EXIT_USAGE;
-	}
-	{
-		/* work from the repository's root, the output folder named absolutely: the record of
-		 * the last build then reads the same however the repository was named (samples,
-		 * ./samples, /abs/samples, from another folder), and reports name documents as the
-		 * repository does */
-		char *out_real = realpath(b->out, NULL), *root_real = realpath(b->root, NULL);
-		if (!out_real || !root_real || chdir(root_real) != 0) {
-			fprintf(stderr, "slm build: cannot read %s: %s\n", b->root, g_strerror(errno));
-			free(out_real);
-			free(root_real);
-			return EXIT_USAGE;
-		}
-		if (strcmp(out_real, root_real) == 0) {
-			/* its reports would be read back as documents of the repository */
-			fprintf(stderr,
-				"slm build: the output folder %s is the repository itself; write into "
-				"a folder of its own (-o out)\n",
-				out_real);
-			free(out_real);
-			free(root_real);
-			return EXIT_USAGE;
-		}
-		b->out = b->out_owned = g_strdup(out_real);
-		b->name = g_path_get_basename(root_real);
-		b->root = ".";
-		free(out_real);
-		free(root_real);
-	}
+	if ((status = enter(b)))
+		return status;
 	paths[0] = (char *)b->root;
 	dl = diag_list_new();
 	msgs = diag_list_new();
 	output_sweep(b->out);
-	read_manifest(b);
+	read_record(b);
 	files = inputs(b, msgs);
 	dig = digest(b, files);
-	if (b->old_digest && strcmp(dig, b->old_digest) == 0 && b->old_status >= 0) {
-		GHashTableIter it;
-		gpointer k, v;
-		bool all = true;
-		g_hash_table_iter_init(&it, b->old_outputs);
-		while (all && g_hash_table_iter_next(&it, &k, &v))
-			all = access(k, F_OK) == 0;
-		if (all) {
-			if (!b->quiet)
-				fprintf(stderr, "slm build: %s is up to date\n", b->out);
-			status = b->old_status;
-			goto out;
-		}
+	if (b->old->digest && strcmp(dig, b->old->digest) == 0 && b->old->status >= 0 &&
+	    all_proven(b)) {
+		if (!b->quiet)
+			fprintf(stderr, "slm build: %s is up to date\n", b->out);
+		status = b->old->status;
+		goto out;
 	}
 	{
 		char *cpath = strcmp(b->root, ".") == 0 ? g_strdup(CONFIG_FILE)
@@ -663,12 +641,15 @@ static int run(struct build *b, unsigned jobs)
 	if (!render_all(b, r, ix, m, dl, msgs, jobs))
 		status = MAX(status, 1);
 	remove_stale(b);
-	if (!ok || !write_manifest(b, dig, status))
+	b->now->status = status;
+	b->now->digest = g_strdup(dig);
+	if (!ok || !write_record(b, b->now))
 		status = EXIT_USAGE;
 	diag_list_sort(msgs);
 	fmt_text_lines(stderr, msgs);
 	if (!b->quiet) {
-		unsigned made = b->total - b->failed, kept = g_hash_table_size(b->outputs);
+		unsigned made = b->total - MIN(b->failed, b->total),
+			 kept = g_hash_table_size(b->now->outputs);
 		kept -= MIN(made, kept);
 		if (b->failed)
 			fprintf(stderr, "slm build: %u document%s rendered, %u failed, %u up to date\n",
@@ -702,19 +683,12 @@ int cmd_build(int argc, char **argv)
 		b.as_of = (gint32)(g_date_time_to_unix(now) / 86400);
 		g_date_time_unref(now);
 	}
-	if (!jobs)
-		jobs = repo_jobs();
-	b.old_files = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, g_free);
-	b.old_outputs = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, free_rec_array);
-	b.files = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, g_free);
-	b.outputs = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, free_rec_array);
+	jobs = jobs ? repo_jobs_clamp(jobs) : repo_jobs();
+	b.now = record_new();
 	g_mutex_init(&b.lock);
 	rc = run(&b, jobs);
-	g_hash_table_destroy(b.old_files);
-	g_hash_table_destroy(b.old_outputs);
-	g_hash_table_destroy(b.files);
-	g_hash_table_destroy(b.outputs);
-	g_free(b.old_digest);
+	record_free(b.old);
+	record_free(b.now);
 	g_free(b.out_owned);
 	g_free(b.name);
 	g_mutex_clear(&b.lock);

@@ -36,8 +36,9 @@ static const char usage_text[] =
 	"  --layout          write the layout document (XML) instead of the PDF\n"
 	"  -MD               also write make dependencies (OUTPUT.d, or -MF FILE)\n"
 	"  -MF FILE          where -MD writes them\n"
-	"  --targets         print, as make assignments (SLM_PDFS += OUTPUT), the output of\n"
-	"                    every FILE that has a stylesheet; render nothing (slm.mk)\n"
+	"  --targets         write DIR/slm-targets.mk (-o DIR): the PDF of every FILE (none:\n"
+	"                    every document of the repository) that has a stylesheet, and its\n"
+	"                    rule, as make reads them; render nothing (slm.mk)\n"
 	"  -q, --quiet       print no diagnostics\n"
 	"  -h, --help        this help\n\n"
 	"Exit status: 0 all rendered, 1 a document could not be rendered, 2 usage or I/O failure.\n";
@@ -82,31 +83,102 @@ static char *output_for(const struct render_opts *o, const char *input, int inpu
 		g_free(dir);
 		g_free(base);
 	}
-	if (o->out && !o->targets) {
-		char *dir = g_path_get_dirname(out);
-		g_mkdir_with_parents(dir, 0755);
-		g_free(dir);
-	}
 	g_free(rel);
 	g_free(stem);
 	return out;
 }
 
-/* PATH as make reads a file name: space, #, : and \ escaped by a backslash, $ doubled. */
-static void append_make_name(GString *mk, const char *path)
+/* ---- make files ---- */
+
+/* The first character of NAME that no make file can express, or '\0'.  GNU make has no escape
+ * for these: ';' starts a recipe and '|' order-only prerequisites in a rule line, '%' makes a
+ * pattern, and a control character ends or splits the line (tested with GNU make 4.3). */
+static char make_refuses(const char *name)
 {
-	for (const char *p = path; *p; p++) {
+	for (const unsigned char *p = (const unsigned char *)name; *p; p++)
+		if (*p < 0x20 || *p == 0x7f || *p == ';' || *p == '|' || *p == '%')
+			return (char)*p;
+	return '\0';
+}
+
+/* NAME as a word of a make rule: space, tab, #, :, *, ?, [ and ] escaped by a backslash (and a
+ * backslash before one of them or another backslash), $ doubled, = through $(slm_eq), which
+ * every make file slm writes defines; a leading - or ~ behind ./ (an option, or a home folder). */
+static void append_make_name(GString *mk, const char *name)
+{
+	static const char special[] = " \t#:*?[]";
+
+	if (*name == '-' || *name == '~')
+		g_string_append(mk, "./");
+	for (const char *p = name; *p; p++) {
 		if (*p == '$')
-			g_string_append_c(mk, '$');
-		else if (strchr(" #:\\\t", *p))
-			g_string_append_c(mk, '\\');
-		g_string_append_c(mk, *p);
+			g_string_append(mk, "$$");
+		else if (*p == '=')
+			g_string_append(mk, "$(slm_eq)");
+		else if (strchr(special, *p) || (*p == '\\' && p[1] && strchr("\\ \t#:*?[]", p[1])))
+			g_string_append_c(mk, '\\'), g_string_append_c(mk, *p);
+		else
+			g_string_append_c(mk, *p);
 	}
 }
 
-/* "target: prerequisites" as gcc -MD writes it, names escaped. */
-static void write_rule(GString *mk, const char *target, const GPtrArray *deps)
+/* NAME as a word of a recipe, for the shell: single-quoted, $ doubled for make. */
+static void append_shell_word(GString *mk, const char *name)
 {
+	g_string_append_c(mk, '\'');
+	for (const char *p = name; *p; p++)
+		if (*p == '\'')
+			g_string_append(mk, "'\\''");
+		else if (*p == '$')
+			g_string_append(mk, "$$");
+		else
+			g_string_append_c(mk, *p);
+	g_string_append_c(mk, '\'');
+}
+
+/* Said once for a name make cannot express; false. */
+static bool refuse_name(const char *name, char c)
+{
+	char *shown = g_strescape(name, "\x80\x81\x82\x83\x84\x85\x86\x87\x88\x89\x8a\x8b\x8c\x8d\x8e\x8f"
+					"\x90\x91\x92\x93\x94\x95\x96\x97\x98\x99\x9a\x9b\x9c\x9d\x9e\x9f"
+					"\xa0\xa1\xa2\xa3\xa4\xa5\xa6\xa7\xa8\xa9\xaa\xab\xac\xad\xae\xaf"
+					"\xb0\xb1\xb2\xb3\xb4\xb5\xb6\xb7\xb8\xb9\xba\xbb\xbc\xbd\xbe\xbf"
+					"\xc0\xc1\xc2\xc3\xc4\xc5\xc6\xc7\xc8\xc9\xca\xcb\xcc\xcd\xce\xcf"
+					"\xd0\xd1\xd2\xd3\xd4\xd5\xd6\xd7\xd8\xd9\xda\xdb\xdc\xdd\xde\xdf"
+					"\xe0\xe1\xe2\xe3\xe4\xe5\xe6\xe7\xe8\xe9\xea\xeb\xec\xed\xee\xef"
+					"\xf0\xf1\xf2\xf3\xf4\xf5\xf6\xf7\xf8\xf9\xfa\xfb\xfc\xfd\xfe\xff");
+	char *what = (unsigned char)c < 0x20 || c == 0x7f
+			     ? g_strdup_printf("a control character (0x%02x)", (unsigned char)c)
+			     : g_strdup_printf("'%c'", c);
+
+	fprintf(stderr,
+		"slm render: %s: make cannot name a file with %s in it; rename it (slm build "
+		"renders it as it is)\n",
+		shown, what);
+	g_free(shown);
+	g_free(what);
+	return false;
+}
+
+/* "target: prerequisites" as gcc -MD writes it, names escaped, after a line that proves which
+ * PDF it was written with (slm.mk includes only what is so proven).  False when a name cannot
+ * be expressed. */
+static bool write_rule(GString *mk, const char *target, const GPtrArray *deps)
+{
+	struct output_id id;
+	char c;
+
+	if ((c = make_refuses(target)))
+		return refuse_name(target, c);
+	for (guint i = 0; i < deps->len; i++)
+		if ((c = make_refuses(deps->pdata[i])))
+			return refuse_name(deps->pdata[i], c);
+	if (!output_identify(target, &id, false))
+		return false;
+	g_string_append_printf(mk,
+			       "# slm-pdf %" G_GUINT64_FORMAT " %" G_GUINT64_FORMAT
+			       " %" G_GUINT64_FORMAT " %" G_GINT64_FORMAT "\nslm_eq := =\n",
+			       id.dev, id.ino, id.size, id.ctime_ns);
 	append_make_name(mk, target);
 	g_string_append_c(mk, ':');
 	for (guint i = 0; i < deps->len; i++) {
@@ -120,6 +192,29 @@ static void write_rule(GString *mk, const char *target, const GPtrArray *deps)
 		append_make_name(mk, deps->pdata[i]);
 		g_string_append(mk, ":\n");
 	}
+	return true;
+}
+
+/* Whether the dependency file D was written by slm render -MD together with the PDF it names
+ * in its first line, which is still there: the one such file make may read.  A committed or
+ * crafted one never is (another inode, another ctime). */
+static bool deps_proven(const char *d, const char *pdf)
+{
+	gsize len;
+	char *text = output_read(d, 16u << 20, &len);
+	struct output_id id;
+	char *want = NULL;
+	bool ok = text && output_identify(pdf, &id, false);
+
+	if (ok) {
+		want = g_strdup_printf("# slm-pdf %" G_GUINT64_FORMAT " %" G_GUINT64_FORMAT
+				       " %" G_GUINT64_FORMAT " %" G_GINT64_FORMAT "\n",
+				       id.dev, id.ino, id.size, id.ctime_ns);
+		ok = g_str_has_prefix(text, want) && strlen(text) == len;
+	}
+	g_free(want);
+	g_free(text);
+	return ok;
 }
 
 static bool write_deps(const char *path, const GString *mk)
@@ -185,7 +280,7 @@ static int parse(int argc, char **argv, struct render_opts *o)
 			return cli_usage_error("render", "unknown option '%s'", argv[optind - 1]);
 		}
 	}
-	if (optind >= argc)
+	if (optind >= argc && !o->targets)
 		return cli_usage_error("render", "name at least one document to render");
 	if (o->mf && !o->md)
 		return cli_usage_error("render", "-MF needs -MD");
@@ -238,48 +333,141 @@ static const char *output_is_input(char *const *outs, char **files, int n)
 	return same;
 }
 
-/* Remove the output of an earlier run that this one failed to replace: a regular file only (-o
- * may name a device, or a link slm does not own). */
+/* Remove the output of an earlier run that this one failed to replace: a regular file reached
+ * through no link only (-o may name a device, or a link slm does not own). */
 static void remove_stale_pdf(const char *path)
 {
-	struct stat st;
-
-	if (lstat(path, &st) == 0 && S_ISREG(st.st_mode))
-		unlink(path);
+	output_remove(path, NULL);
 }
 
-/* --targets: the PDF each renderable input would make, for slm.mk. */
+/* One document's rule of slm-targets.mk; false when make cannot name it. */
+static bool target_rule(GString *mk, const char *source, const char *out)
+{
+	char *stem = g_strndup(out, strlen(out) - (g_str_has_suffix(out, ".pdf") ? 4 : 0));
+	char *d = g_strconcat(stem, ".d", NULL), c;
+	bool proven = deps_proven(d, out), ok = true;
+
+	if ((c = make_refuses(source)))
+		ok = refuse_name(source, c);
+	else if ((c = make_refuses(out)))
+		ok = refuse_name(out, c);
+	if (ok) {
+		g_string_append(mk, "SLM_PDFS += ");
+		append_make_name(mk, out);
+		g_string_append_c(mk, '\n');
+		append_make_name(mk, out);
+		g_string_append(mk, ": ");
+		append_make_name(mk, source);
+		/* without dependencies slm proves its own, it is made again */
+		g_string_append(mk, proven ? "\n" : " slm-force\n");
+		g_string_append(mk, "\t$(SLM) render $(SLM_FLAGS) --repository . -MD -MF ");
+		append_shell_word(mk, d);
+		g_string_append(mk, " -o ");
+		append_shell_word(mk, out);
+		g_string_append(mk, " -- ");
+		append_shell_word(mk, source);
+		g_string_append_c(mk, '\n');
+		if (proven) {
+			g_string_append(mk, "-include ");
+			append_make_name(mk, d);
+			g_string_append_c(mk, '\n');
+		}
+	}
+	g_free(stem);
+	g_free(d);
+	return ok;
+}
+
+/* Mark DIR as slm's output folder (it is never read as documents), unless it is already. */
+static bool mark_output_folder(const char *dir)
+{
+	char *why = NULL;
+	int fd = output_dir_open(dir, true, &why);
+	bool ok = fd >= 0;
+
+	if (!ok)
+		fprintf(stderr, "slm render: cannot create %s: %s\n", dir, why);
+	else if (!output_folder_is_slm(fd)) {
+		char *path = g_build_filename(dir, OUTPUT_RECORD, NULL);
+		struct output o;
+		ok = output_open(&o, path);
+		if (ok) {
+			fputs(OUTPUT_RECORD_HEAD "\n", o.fp);
+			ok = output_commit(&o);
+		}
+		g_free(path);
+	}
+	if (fd >= 0)
+		close(fd);
+	g_free(why);
+	return ok;
+}
+
+/* --targets: DIR/slm-targets.mk for slm.mk, a make file that names, escaped, the PDF of every
+ * document of FILES (none: of the repository) that has a stylesheet, with its rule.  The
+ * documents are found by slm, never passed through a shell or a command line. */
 static int print_targets(const struct render_opts *o, char **files, int n)
 {
-	char *root = render_find_repository(files[0]), *cwd = realpath(".", NULL);
+	const char *repo = o->repository ? o->repository : ".";
+	GPtrArray *docs = g_ptr_array_new_with_free_func(g_free);
+	struct diag_list *dl = diag_list_new();
+	GString *mk = g_string_new("# slm render --targets: the PDFs make renders, and how (slm.mk)\n"
+				   "slm_eq := =\n.PHONY: slm-force\nslm-force:\n");
+	char *root, *cwd = realpath(".", NULL), *path;
+	int rc = 0;
+	struct output out;
 
-	for (int i = 0; i < n; i++) {
-		struct diag_list *dl = diag_list_new();
+	if (!o->out) {
+		g_ptr_array_free(docs, TRUE);
+		diag_list_free(dl);
+		g_string_free(mk, TRUE);
+		free(cwd);
+		return cli_usage_error("render", "--targets needs -o DIR");
+	}
+	if (!mark_output_folder(o->out))
+		rc = 2;
+	if (n == 0)
+		load_discover(repo, docs, dl);
+	for (int i = 0; i < n; i++)
+		g_ptr_array_add(docs, g_strdup(files[i]));
+	root = docs->len ? render_find_repository(docs->pdata[0]) : g_strdup(repo);
+	if (o->repository) {
+		char *real = realpath(o->repository, NULL);
+		g_free(root);
+		root = g_strdup(real ? real : o->repository);
+		free(real);
+	}
+	for (guint i = 0; i < docs->len && rc != 2; i++) {
+		const char *f = docs->pdata[i];
+		struct scan sc;
 		/* a link out of the repository is not read, and so not named */
-		xmlDocPtr x = link_leaves(files[i], root, cwd, NULL) ? NULL : load_parse(files[i], dl);
-		enum kind k = x ? load_kind(x, files[i], dl) : KIND_UNKNOWN;
-		char *xsl = k != KIND_UNKNOWN ? render_stylesheet_for(k) : NULL;
+		bool doc = !link_leaves(f, root, cwd, NULL) && load_scan(f, &sc);
+		char *xsl = doc ? render_stylesheet_for(kind_by_name(sc.root)) : NULL;
 
+		if (doc)
+			load_scan_clear(&sc);
 		if (xsl) {
-			char *out = output_for(o, files[i], n, root);
-			if (strpbrk(out, " \t#:$\\"))
-				fprintf(stderr,
-					"slm render: %s is left out of make's list: make cannot name a "
-					"file with a space, #, :, $ or \\ in a list; rename it (slm build "
-					"renders it as it is)\n",
-					files[i]);
-			else
-				printf("SLM_PDFS += %s\n", out);
-			g_free(out);
+			char *pdf = output_for(o, f, MAX(n, 2), root);
+			if (!target_rule(mk, f, pdf))
+				rc = 1;
+			g_free(pdf);
 		}
 		g_free(xsl);
-		if (x)
-			xmlFreeDoc(x);
-		diag_list_free(dl);
 	}
+	path = g_build_filename(o->out, "slm-targets.mk", NULL);
+	if (rc != 2 && output_open(&out, path)) {
+		fputs(mk->str, out.fp);
+		if (!output_commit(&out))
+			rc = 2;
+	} else
+		rc = 2;
+	g_free(path);
 	g_free(root);
 	free(cwd);
-	return 0;
+	g_string_free(mk, TRUE);
+	g_ptr_array_free(docs, TRUE);
+	diag_list_free(dl);
+	return rc;
 }
 
 struct render_job {
@@ -297,7 +485,7 @@ static void render_one(gpointer data, gpointer unused)
 	struct render_job *j = data;
 
 	(void)unused;
-	j->ok = render_pool_file(j->pool, j->source, j->o->stylesheet, j->out, j->o->layout,
+	j->ok = (!j->o->out || output_mkdirs(j->out)) && render_pool_file(j->pool, j->source, j->o->stylesheet, j->out, j->o->layout,
 				 j->deps, j->dl);
 }
 
@@ -365,6 +553,7 @@ int cmd_render(int argc, char **argv)
 		free(real);
 	} else
 		root = render_find_repository(argv[optind]);
+	output_guard_repository(root);
 	paths[0] = root;
 	outs = g_new0(char *, n + 1);
 	for (int i = 0; i < n; i++)
@@ -436,8 +625,8 @@ int cmd_render(int argc, char **argv)
 				 * that stops here must not take it for up to date */
 				remove_stale_pdf(j->out);
 			}
-			else if (o.md)
-				write_rule(mk, j->out, j->deps);
+			else if (o.md && !write_rule(mk, j->out, j->deps))
+				rc_exit = 2;
 			if (o.md && !o.mf) {
 				char *d = g_strconcat(j->out, ".d", NULL);
 				if (mk->len && !write_deps(d, mk))

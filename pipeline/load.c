@@ -1,6 +1,7 @@
 /* Loading (see load.h): discovery, bounded reading, the pre-parse scan and the safe parse. */
 #define _GNU_SOURCE
 #include "load.h"
+#include "output.h"
 
 #include "cli.h"
 
@@ -109,22 +110,15 @@ static int cmp_entry(const void *a, const void *b)
 	return strcmp(((const struct dir_entry *)a)->name, ((const struct dir_entry *)b)->name);
 }
 
-/* Whether DIR holds a record of slm build (its first line LOAD_BUILD_RECORD_HEAD), not any file
- * of that name: an empty .slm-build must not hide a folder of agreements from the check. */
+/* Whether DIR holds a record of slm build, not any file of that name: an empty .slm-build must
+ * not hide a folder of agreements from the check. */
 static bool is_build_record(const char *dir)
 {
-	char *path = g_build_filename(dir, LOAD_BUILD_RECORD, NULL);
-	char head[16] = {0};
-	int fd = open(path, O_RDONLY | O_NOFOLLOW | O_NONBLOCK | O_CLOEXEC);
-	struct stat st;
-	bool yes = false;
+	int fd = open(dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+	bool yes = fd >= 0 && output_folder_is_slm(fd);
 
-	if (fd >= 0 && fstat(fd, &st) == 0 && S_ISREG(st.st_mode))
-		yes = read(fd, head, sizeof LOAD_BUILD_RECORD_HEAD) == sizeof LOAD_BUILD_RECORD_HEAD &&
-		      memcmp(head, LOAD_BUILD_RECORD_HEAD "\n", sizeof LOAD_BUILD_RECORD_HEAD) == 0;
 	if (fd >= 0)
 		close(fd);
-	g_free(path);
 	return yes;
 }
 
@@ -147,12 +141,12 @@ static void walk_dir(struct walk *w, const char *dir, int depth)
 	}
 	ents = g_array_new(FALSE, FALSE, sizeof(struct dir_entry));
 	while ((e = readdir(d))) {
-		if (depth > 0 && strcmp(e->d_name, LOAD_BUILD_RECORD) == 0 && is_build_record(dir)) {
+		if (depth > 0 && strcmp(e->d_name, OUTPUT_RECORD) == 0 && is_build_record(dir)) {
 			/* slm build's output folder (its reports are XML too): not the repository.
 			 * Said, so that no folder of agreements goes unchecked in silence. */
 			diag_add(w->dl, RULE_IO_ERROR, dir, 0, 0,
 				 "not checked: slm build's output folder (it holds %s)",
-				 LOAD_BUILD_RECORD)
+				 OUTPUT_RECORD)
 				->severity = SEV_NOTE;
 			for (guint i = 0; i < ents->len; i++)
 				g_free(g_array_index(ents, struct dir_entry, i).name);

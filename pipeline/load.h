@@ -43,11 +43,6 @@ enum kind load_kind(xmlDocPtr xdoc, const char *path, struct diag_list *dl);
 /* The same, silently (for what is salvaged of a malformed document). */
 enum kind load_kind_quiet(xmlDocPtr xdoc);
 
-/* slm build's record of what it made: a folder holding it is an output folder, and discovery
- * does not go into it (a build inside the repository must not read its own reports). */
-#define LOAD_BUILD_RECORD ".slm-build"
-/* Its first line: the format (2 names outputs relative to the output folder). */
-#define LOAD_BUILD_RECORD_HEAD "slm-build\t2"
 
 /* What the reference scan sees of a file, without parsing it: the local name of its root element
  * and every attribute value, as DATA = "name\0value\0" PAIRS times; the first ROOT_PAIRS are the

@@ -121,24 +121,42 @@ unsigned repo_jobs(void)
 	const char *env = g_getenv("SLM_JOBS");
 	long n = env ? strtol(env, NULL, 10) : 0;
 
-	if (n > 0 && n <= 256)
-		return (unsigned)n;
-	return MAX(1u, g_get_num_processors());
+	return repo_jobs_clamp(n > 0 && n <= 256 ? (unsigned)n : 0);
+}
+
+unsigned repo_jobs_clamp(unsigned asked)
+{
+	/* more threads than work on the processors only take memory (each renderer holds its
+	 * fonts and a document), and past what the system grants, GLib aborts */
+	unsigned cpus = MAX(1u, g_get_num_processors());
+
+	return asked ? MIN(asked, 4 * cpus) : cpus;
+}
+
+void repo_run_jobs(unsigned jobs, GFunc task, void *items, size_t size, guint n, void *user)
+{
+	GThreadPool *pool = NULL;
+	GError *err = NULL;
+	guint i = 0;
+
+	if (jobs > 1 && n > 1)
+		pool = g_thread_pool_new(task, user, (gint)MIN(jobs, n), TRUE, &err);
+	/* a system that grants fewer threads than asked gets the work done in this one */
+	g_clear_error(&err);
+	for (; pool && i < n; i++)
+		if (!g_thread_pool_push(pool, (char *)items + i * size, &err)) {
+			g_clear_error(&err);
+			break;
+		}
+	if (pool)
+		g_thread_pool_free(pool, FALSE, TRUE);
+	for (; i < n; i++)
+		task((char *)items + i * size, user);
 }
 
 void repo_run_all(GFunc task, void *items, size_t size, guint n, void *user)
 {
-	unsigned jobs = repo_jobs();
-
-	if (jobs > 1 && n > 1) {
-		GThreadPool *pool = g_thread_pool_new(task, user, (gint)MIN(jobs, n), TRUE, NULL);
-		for (guint i = 0; i < n; i++)
-			g_thread_pool_push(pool, (char *)items + i * size, NULL);
-		g_thread_pool_free(pool, FALSE, TRUE);
-	} else {
-		for (guint i = 0; i < n; i++)
-			task((char *)items + i * size, user);
-	}
+	repo_run_jobs(repo_jobs(), task, items, size, n, user);
 }
 
 /* Load FILES (taken over) into a new repository of FOUND files. */

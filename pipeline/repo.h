@@ -32,6 +32,11 @@ void repo_free(struct repo *r);
 
 /* Worker threads: the number of processors, or $SLM_JOBS. */
 unsigned repo_jobs(void);
+/* ASKED threads (0: as many as processors), at most four per processor. */
+unsigned repo_jobs_clamp(unsigned asked);
+/* TASK(item, USER) for each of the N items of SIZE bytes at ITEMS on up to JOBS threads; what
+ * the system grants no thread for runs in the calling one. */
+void repo_run_jobs(unsigned jobs, GFunc task, void *items, size_t size, guint n, void *user);
 /* TASK(item, USER) for each of the N items of SIZE bytes at ITEMS, on repo_jobs() threads when
  * there are several; returns when all are done. */
 void repo_run_all(GFunc task, void *items, size_t size, guint n, void *user);

@@ -10,7 +10,7 @@ fail=0
 echo "suite: schemas"
 sh schemas/selftest.sh ../shared/vocabulary >/tmp/slm-schema-selftest.$$ 2>&1 || { cat /tmp/slm-schema-selftest.$$; fail=1; }
 tail -1 /tmp/slm-schema-selftest.$$; rm -f /tmp/slm-schema-selftest.$$
-for suite in tests/cli tests/rules tests/config tests/formats tests/bad tests/samples tests/render tests/stylesheets tests/build tests/make tests/hostile; do
+for suite in tests/cli tests/rules tests/config tests/formats tests/bad tests/samples tests/render tests/stylesheets tests/build tests/make tests/ci tests/hostile; do
 	[ -x "$suite/run.sh" ] || continue
 	echo "suite: $suite"
 	"$suite/run.sh" || fail=1

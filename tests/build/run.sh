@@ -84,10 +84,12 @@ rm -rf "$tmp/copy" "$tmp/crafted"
 cp -r "$out" "$tmp/copy"
 rm "$tmp/copy/bank/sla.pdf"
 mv "$repo/bank/reviews/2025-Q2.xml" "$tmp/q2.xml"
-"$SLM" build --as-of 2025-11-30 -q -o "$tmp/copy" "$repo" >/dev/null 2>&1
+kept=$("$SLM" build --as-of 2025-11-30 -o "$tmp/copy" "$repo" 2>&1 | grep kept)
 mv "$tmp/q2.xml" "$repo/bank/reviews/2025-Q2.xml"
-[ -s "$tmp/copy/bank/sla.pdf" ] && [ ! -e "$tmp/copy/bank/reviews/2025-Q2.pdf" ] && [ -s "$out/bank/reviews/2025-Q2.pdf" ] &&
-	ok "a copied output folder builds into itself only" || ko "a copied output folder" "$(ls "$tmp/copy/bank" "$out/bank/reviews")"
+# a copy's files are not provably slm's (other inodes): the one no document makes is kept, said
+[ -s "$tmp/copy/bank/sla.pdf" ] && [ -s "$out/bank/reviews/2025-Q2.pdf" ] &&
+	[ "$kept" = "slm build: kept $tmp/copy/bank/reviews/2025-Q2.pdf: no document makes it any more, but it is not the file the last build made; remove it yourself" ] &&
+	ok "a copied output folder builds into itself only" || ko "a copied output folder" "$kept"
 mkdir -p "$tmp/crafted"
 echo precious >"$tmp/victim.txt"
 printf 'slm-build\t2\noutput\t%s\tx\noutput\t../victim.txt\tx\n' "$tmp/victim.txt" >"$tmp/crafted/.slm-build"

@@ -207,7 +207,7 @@ net_quiet() {
 
 TRACE_LOG=$tmp/log/trace
 TR=
-[ "$TRACE" = 1 ] && TR="strace -f -qq -z -o $TRACE_LOG -e trace=socket,connect,open,openat,creat,mkdir,mkdirat,rename,renameat,renameat2,link,linkat,symlink,symlinkat,unlink,unlinkat,truncate"
+[ "$TRACE" = 1 ] && TR="strace -f -y -qq -z -o $TRACE_LOG -e trace=socket,connect,open,openat,creat,mkdir,mkdirat,rename,renameat,renameat2,link,linkat,symlink,symlinkat,unlink,unlinkat,truncate"
 # traced_ok [DIR]: the trace of the last run shows no AF_INET/AF_INET6 socket, and nothing created,
 # written, renamed, linked or removed outside DIR (fontconfig's cache and /dev/null excepted)
 traced_ok() {
@@ -222,10 +222,22 @@ traced_ok() {
 		}
 		/(^|[ ])(open|openat|creat)\(/ && !/O_WRONLY|O_RDWR|O_CREAT|O_TRUNC|O_TMPFILE/ { next }
 		/(^|[ ])(open|openat|creat|mkdir|mkdirat|rename|renameat|renameat2|link|linkat|symlink|symlinkat|unlink|unlinkat|truncate)\(/ {
+			# a name relative to a folder descriptor (strace -y shows its path) is that
+			# folder'"'"'s
 			line = $0
-			while (match(line, /"[^"]*"/)) {
-				p = substr(line, RSTART + 1, RLENGTH - 2)
+			while (match(line, /([0-9]+<[^>]*>, )?"[^"]*"/)) {
+				m = substr(line, RSTART, RLENGTH)
 				line = substr(line, RSTART + RLENGTH)
+				dir = ""
+				if (match(m, /^[0-9]+<[^>]*>/)) {
+					dir = substr(m, RSTART, RLENGTH)
+					sub(/^[0-9]+</, "", dir)
+					sub(/>$/, "", dir)
+				}
+				q = m
+				sub(/^[^"]*"/, "", q)
+				sub(/"$/, "", q)
+				p = (dir != "" && q !~ /^\//) ? (q == "." ? dir : dir "/" q) : q
 				if (!allowed(p)) { print $0; break }
 			}
 		}' "$TRACE_LOG" | head -3)
@@ -613,14 +625,18 @@ is_char_dev() { [ -c "$1" ]; }
 
 dev_ok=0
 if [ "$ROOT" = 1 ] && mknod "$d/full" c 1 7 2>/dev/null && mknod "$d/null" c 1 3 2>/dev/null && [ -c "$d/full" ]; then
+	# a device is neither written into nor replaced: refused (issue 12)
 	run output/device-full 10 64 "$d" "$SLM" check --as-of $asof -o "$d/full" repo && {
 		exits 2
-		has '^slm: cannot write .*/full: No space left on device$'
+		has '^slm: cannot write .*/full: it is a device; slm writes only regular files'
 	}
 	is_char_dev "$d/full" || note "-o replaced the device node with a file"
 	[ -z "$why" ] && dev_ok=1
 	report
-	run output/device-null 10 64 "$d" "$SLM" check --as-of $asof -o "$d/null" repo && exits 1
+	run output/device-null 10 64 "$d" "$SLM" check --as-of $asof -o "$d/null" repo && {
+		exits 2
+		has '^slm: cannot write .*/null: it is a device; slm writes only regular files'
+	}
 	is_char_dev "$d/null" || note "-o replaced the device node with a file"
 	report
 else
@@ -630,7 +646,7 @@ fi
 if [ "$dev_ok" = 1 ] && [ -w /dev/full ]; then
 	run output/dev-full 10 64 "$d" "$SLM" check --as-of $asof -o /dev/full repo && {
 		exits 2
-		has '^slm: cannot write /dev/full: No space left on device$'
+		has '^slm: cannot write /dev/full: it is a device; slm writes only regular files'
 	}
 	if ! is_char_dev /dev/full; then
 		note "/dev/full was REPLACED by a file (restored with mknod)"
@@ -963,7 +979,7 @@ if [ "$ROOT" = 1 ] && mknod "$tmp/o/full" c 1 7 2>/dev/null; then
 	run render/output-device-full 30 512 "$tmp/cwd" "$SLM" render ${REPO_OPT:+$REPO_OPT "$R/clean"} \
 		--stylesheet "$R/clean/style/control.xsl" -o "$tmp/o/full" "$R/clean/org.xml" && {
 		exits 2
-		has 'No space left on device'
+		has "it is a device; slm writes only regular files"
 	}
 	is_char_dev "$tmp/o/full" || note "-o replaced the device node with a file"
 	report
@@ -1028,6 +1044,7 @@ run render/link-out-of-repository 10 64 "$d" "$SLM" render --as-of $asof -o o/ev
 report
 run render/link-out-of-repository-targets 10 64 "$d" "$SLM" render --targets -o o repo/bank/evil.xml repo/bank/sla.xml && {
 	exits 0
+	out=$d/o/slm-targets.mk
 	lacks 'evil' "--targets names the link"
 	has '^SLM_PDFS \+= o/bank/sla\.pdf$'
 }

@@ -28,7 +28,7 @@ case "$out" in *"Nothing to be done"*) ok "second make does nothing" ;; *) ko "s
 
 sleep 1
 touch "$repo/bank/ola-dba.xml"
-rebuilt=$(make -C "$repo" -j2 pdf 2>&1 | sed -n 's/.* -o \([^ ]*\.pdf\) .*/\1/p' | sort)
+rebuilt=$(make -C "$repo" -j2 pdf 2>&1 | sed -n "s/.* -o '\([^']*\.pdf\)' .*/\1/p" | sort)
 depends=$(cd "$repo" && grep -l "bank/ola-dba.xml" $(find out -name '*.d') | sed 's/\.d$/.pdf/' | sort)
 if [ -n "$rebuilt" ] && [ "$rebuilt" = "$depends" ]; then
 	ok "touching one OLA rebuilds exactly its dependents ($(echo "$rebuilt" | wc -l))"
