@@ -4,15 +4,14 @@
 #include "cli.h"
 #include "doc.h"
 #include "load.h"
+#include "output.h"
 #include "schema.h"
 
 #include <errno.h>
-#include <fcntl.h>
 #include <libxml/tree.h>
 #include <stdio.h>
 #include <string.h>
 #include <sys/stat.h>
-#include <unistd.h>
 
 static const char usage_text[] =
 	"usage: slm new KIND ID [--REF VALUE...] [-o FILE]\n\n"
@@ -71,37 +70,35 @@ static int fill(xmlNodePtr n, const char *name, const char *value)
 	return count;
 }
 
-/* Write DOC to PATH only if PATH does not exist: a temporary file, then link(2), which fails
- * rather than replace. */
+/* Write DOC to PATH, never over anything already there (a file, a link, a FIFO), through the
+ * atomic outputs of output.h: the file appears whole, 0666 less the umask like any file of the
+ * repository, and a failed or interrupted run (SIGINT, SIGTERM, even SIGKILL) leaves neither it
+ * nor a temporary file.  The check that PATH is free comes first; a file created in the instant
+ * between it and the commit would be replaced (output.h has no "only if new"). */
 static int write_new(xmlDocPtr doc, const char *path)
 {
-	char *dir = g_path_get_dirname(path);
-	char *tmp = g_build_filename(dir, ".slm-new.XXXXXX", NULL);
-	int fd = mkstemp(tmp), rc = 0;
-	FILE *fp = fd >= 0 ? fdopen(fd, "w") : NULL;
-	mode_t mask = umask(0);
+	struct output o;
+	struct stat st;
 
-	/* an agreement is a file like any other of the repository: 0666 less the umask, not
-	 * mkstemp's 0600 */
-	umask(mask);
-	if (fd >= 0)
-		fchmod(fd, 0666 & ~mask);
-	if (!fp || xmlDocDump(fp, doc) < 0 || fflush(fp) != 0 || fsync(fd) != 0) {
-		fprintf(stderr, "slm new: cannot write %s: %s\n", path, g_strerror(errno));
-		rc = EXIT_USAGE;
-	} else if (link(tmp, path) != 0) {
-		fprintf(stderr, "slm new: %s: %s; slm new never replaces a file\n", path,
-			errno == EEXIST ? "already exists" : g_strerror(errno));
-		rc = EXIT_USAGE;
+	if (lstat(path, &st) == 0) {
+		fprintf(stderr, "slm new: %s: already exists; slm new never replaces a file\n",
+			path);
+		return EXIT_USAGE;
 	}
-	if (fp)
-		fclose(fp);
-	else if (fd >= 0)
-		close(fd);
-	unlink(tmp);
-	g_free(tmp);
-	g_free(dir);
-	return rc;
+	if (errno != ENOENT) {
+		fprintf(stderr, "slm new: cannot write %s: %s\n", path, g_strerror(errno));
+		return EXIT_USAGE;
+	}
+	/* "-" is a file's name here, not standard output */
+	if (!output_open(&o, strcmp(path, "-") == 0 ? "./-" : path))
+		return EXIT_USAGE;
+	if (xmlDocDump(o.fp, doc) < 0) {
+		int e = errno;
+		output_abort(&o);
+		fprintf(stderr, "slm new: cannot write %s: %s\n", path, g_strerror(e ? e : EIO));
+		return EXIT_USAGE;
+	}
+	return output_commit(&o) ? 0 : EXIT_USAGE;
 }
 
 int cmd_new(int argc, char **argv)

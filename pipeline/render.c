@@ -61,6 +61,7 @@ struct job {
 	bool over_memory, over_time;     /* stopped for its memory, for its time */
 	gint64 started;                  /* monotonic µs, while running */
 	char *xpath_error;               /* libxml2's last XPath error in the transform, or NULL */
+	char *limit; /* the bound that stopped the stylesheet, in words ("over the …"), or NULL */
 };
 
 static GPrivate current = G_PRIVATE_INIT(NULL);
@@ -606,13 +607,7 @@ static struct style *get_style(struct render_ctx *rc, struct job *j, const char 
 static void report_errors(struct job *j, struct diag_list *dl, const char *what)
 {
 	GString *e = j->errors;
-	char *p;
 
-	/* libxslt's advice names xsltproc's options, which slm does not have */
-	if ((p = strstr(e->str, "You can adjust xsltMaxDepth"))) {
-		g_string_truncate(e, (gsize)(p - e->str));
-		g_string_append(e, "(slm allows 1000 nested template calls) ");
-	}
 	/* libxslt says only that an XPath expression failed; libxml2 says why (an unknown
 	 * function, a type error, slm's limit on XPath work: "Operation limit exceeded") */
 	if (strstr(e->str, "XPath evaluation returned no result") && j->xpath_error) {
@@ -740,6 +735,61 @@ static char *xpath_error(const xmlError *e)
 		       : g_strdup_printf("error %d", code);
 }
 
+/* Bounds on a stylesheet's work, as libxslt's own fuzzer sets them (DESIGN §8). */
+#define RENDER_MAX_TEMPLATE_DEPTH 1000
+#define RENDER_MAX_TEMPLATE_VARS  20000
+#define RENDER_XPATH_OP_LIMIT     100000000ul
+
+/* Which of slm's bounds stopped the failed transform T, in words, or NULL when none did.  libxslt
+ * keeps no record of a template-depth or variable stop but its message (with advice that names
+ * xsltproc's options, which slm does not have): the message is what tells them apart. */
+static char *which_limit(struct job *j, xsltTransformContextPtr t)
+{
+	const char *e = j->errors->str;
+	int xpath = t->xpathCtxt ? t->xpathCtxt->lastError.code : 0;
+
+	if (j->over_time)
+		return g_strdup_printf("it ran for more than %u s, slm's limit for one document",
+				       watch_limit);
+	if (j->over_memory)
+		return g_strdup_printf("it needed more than slm's limit of %u MiB of memory",
+				       CLI_XML_MEMORY_SOFT >> 20);
+	if (xpath == XML_XPATH_EXPRESSION_OK + XPATH_OP_LIMIT_EXCEEDED)
+		return g_strdup_printf("over the XPath operation limit of %lu",
+				       RENDER_XPATH_OP_LIMIT);
+	if (xpath == XML_XPATH_EXPRESSION_OK + XPATH_RECURSION_LIMIT_EXCEEDED)
+		return g_strdup("over libxml2's limit on nested XPath evaluation");
+	if (strstr(e, "xsltMaxDepth") || strstr(e, "maxTemplateDepth"))
+		return g_strdup_printf("over the limit of %d nested template calls",
+				       RENDER_MAX_TEMPLATE_DEPTH);
+	if (strstr(e, "maxTemplateVars"))
+		return g_strdup_printf("over the limit of %d variables and parameters in scope",
+				       RENDER_MAX_TEMPLATE_VARS);
+	return NULL;
+}
+
+/* "SOURCE: stylesheet stopped: LIMIT (STYLE.xsl line N)": the stylesheet file and line libxslt
+ * reported the stop at (an imported module's, perhaps), else the stylesheet STYLE; libxslt's own
+ * text (its advice, a dump of the template and variable stacks) is left out. */
+static void report_stop(struct job *j, const char *style, struct diag_list *dl)
+{
+	const char *at = strstr(j->errors->str, "runtime error: file "), *line = NULL;
+	char *file = NULL, *where;
+
+	if (at && (line = strstr(at += strlen("runtime error: file "), " line ")) &&
+	    g_ascii_isdigit(line[6])) {
+		char *path = g_strndup(at, (gsize)(line - at));
+		file = g_path_get_basename(path);
+		g_free(path);
+		where = g_strdup_printf("%s line %ld", file, strtol(line + 6, NULL, 10));
+	} else {
+		where = g_path_get_basename(style);
+	}
+	diag_add(dl, RULE_RENDER, j->source, 0, 0, "stylesheet stopped: %s (%s)", j->limit, where);
+	g_free(file);
+	g_free(where);
+}
+
 static xmlDocPtr transform(struct job *j, struct style *s, xmlDocPtr src)
 {
 	char *as_of = time_date_format(j->rc->as_of);
@@ -753,29 +803,22 @@ static xmlDocPtr transform(struct job *j, struct style *s, xmlDocPtr src)
 		xsltSetCtxtSecurityPrefs(security, t);
 		xsltSetCtxtParseOptions(t, XML_PARSE_NONET | XML_PARSE_BIG_LINES);
 		xsltSetTransformErrorFunc(t, NULL, xslt_message);
-		t->maxTemplateDepth = 1000;
-		t->maxTemplateVars = 20000;
+		t->maxTemplateDepth = RENDER_MAX_TEMPLATE_DEPTH;
+		t->maxTemplateVars = RENDER_MAX_TEMPLATE_VARS;
 		if (t->xpathCtxt)
-			t->xpathCtxt->opLimit = 100000000;
+			t->xpathCtxt->opLimit = RENDER_XPATH_OP_LIMIT;
 		cli_xml_memory_exhausted();
 		watch(j, t);
 		res = xsltApplyStylesheetUser(s->xsl, src, params, NULL, NULL, t);
 		unwatch(j);
 		if (t->xpathCtxt)
 			j->xpath_error = xpath_error(&t->xpathCtxt->lastError);
-		if (cli_xml_memory_exhausted() || j->over_memory || j->over_time) {
-			if (j->over_time)
-				job_error(j, "stopped: it ran for more than %u s, slm's limit for one "
-					     "document\n", watch_limit);
-			else
-				job_error(j, "stopped: it needed more than slm's limit of %u MiB of "
-					     "memory\n", CLI_XML_MEMORY_SOFT >> 20);
+		if (cli_xml_memory_exhausted())
+			j->over_memory = true;
+		if (!res || t->state != XSLT_STATE_OK || j->over_memory || j->over_time) {
+			j->limit = which_limit(j, t);
 			if (res)
 				xmlFreeDoc(res);
-			res = NULL;
-		}
-		if (res && t->state != XSLT_STATE_OK) {
-			xmlFreeDoc(res);
 			res = NULL;
 		}
 		xsltFreeTransformContext(t);
@@ -833,8 +876,11 @@ static xmlDocPtr layout_of(struct job *j, const char *stylesheet, struct diag_li
 	for (guint i = 0; i < s->deps->len; i++)
 		add_dep(j->deps, s->deps->pdata[i]);
 	if (!(res = transform(j, s, src)) || j->refused) {
-		report_errors(j, dl, j->refused && res ? "the stylesheet read what it may not"
-						       : "the stylesheet failed");
+		if (j->limit && !j->refused)
+			report_stop(j, path, dl);
+		else
+			report_errors(j, dl, j->refused && res ? "the stylesheet read what it may not"
+							       : "the stylesheet failed");
 		if (res)
 			xmlFreeDoc(res);
 		res = NULL;
@@ -867,6 +913,7 @@ static void job_fini(struct job *j)
 {
 	g_private_set(&current, NULL);
 	g_free(j->xpath_error);
+	g_free(j->limit);
 	g_hash_table_destroy(j->docs);
 	g_string_free(j->errors, TRUE);
 	g_ptr_array_free(j->style_dirs, TRUE);

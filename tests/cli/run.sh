@@ -98,4 +98,20 @@ golden new-ola-validates "$here/new-ola-validates.expected" "$tmp" "$SLM" valida
 golden new-exists "$here/new-exists.expected" "$tmp" "$SLM" new ola OLA-NEW-1
 golden new-unknown-kind "$here/new-unknown-kind.expected" "$tmp" "$SLM" new invoice INV-1
 golden new-bad-ref "$here/new-bad-ref.expected" "$tmp" "$SLM" new report RPT-1 --dept DEPT-X
+# ... through the atomic outputs: 0666 less the umask, nothing but the file in its folder, and
+# nothing at all when the run is ended by a signal while it writes (the first write(2) gets one)
+mkdir "$tmp/new"
+golden new-mode "$here/new-mode.expected" "$tmp/new" sh -c 'umask 027; "$0" new ola OLA-M; ls -l OLA-M.xml | cut -c1-10; ls -A' "$SLM"
+ln -s nowhere "$tmp/new/LINK.xml"
+golden new-link "$here/new-link.expected" "$tmp/new" "$SLM" new ola OLA-L -o LINK.xml
+if grep -q __asan_init "$SLM" 2>/dev/null || ! strace -f -qq -o /dev/null true 2>/dev/null; then
+	echo "skip new-interrupted: strace missing, not permitted, or a sanitizer build"
+else
+	for sig in TERM INT KILL; do
+		mkdir "$tmp/new-$sig"
+		golden new-interrupted-$sig "$here/new-interrupted.expected" "$tmp/new-$sig" sh -c \
+			'strace -f -qq -o /dev/null -e trace=write -e inject=write:signal=SIG$1:when=1 "$0" new ola OLA-I >/dev/null 2>&1
+			rc=$?; [ "$(kill -l $rc)" = "$1" ] && echo "ended by the signal" || echo "status $rc"; ls -A' "$SLM" $sig
+	done
+fi
 finish
