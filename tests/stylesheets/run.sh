@@ -279,4 +279,16 @@ for f in sla-new.xml:0 sla.xml:$(grep -l 'sla="SLA-BANK-2025"' "$repo"/bank/repo
 	fi
 done
 
+# ---------------------------------------------------------------- runaway stylesheets
+
+# a stylesheet stopped by one of slm's bounds says which bound, on which document, and where in
+# which stylesheet (limits/NAME.xsl; the message is limits/NAME.expected); no PDF is left
+for xsl in "$here"/limits/*.xsl; do
+	n=$(basename "$xsl" .xsl)
+	golden "limit $n" "$here/limits/$n.expected" "$top" \
+		"$SLM" render --as-of "$asof" --stylesheet "tests/stylesheets/limits/$n.xsl" \
+		-o "$out/limit-$n.pdf" tests/stylesheets/fixture/sla.xml
+	if [ -e "$out/limit-$n.pdf" ]; then bad "limit $n: a PDF was left"; else ok "limit $n: no PDF"; fi
+done
+
 finish
