@@ -292,6 +292,7 @@ int cli_run(const struct run_opts *o)
 	if (o->rules && !(conf = run_config(o)))
 		return EXIT_USAGE;
 	output_guard_repository(o->paths[0]);
+	load_confine(o->paths[0]);
 	dl = diag_list_new();
 	s = schema_load(cli_data_dir(), dl);
 	if (!s) {

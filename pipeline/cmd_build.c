@@ -563,6 +563,7 @@ static int enter(struct build *b)
 		b->name = g_path_get_basename(root_real);
 		b->root = ".";
 		output_guard_repository(".");
+		load_confine(".");
 		if (!output_folder_is_slm(fd)) {
 			struct record *mark = record_new();
 			if (!write_record(b, mark))

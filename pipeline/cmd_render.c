@@ -554,6 +554,7 @@ int cmd_render(int argc, char **argv)
 	} else
 		root = render_find_repository(argv[optind]);
 	output_guard_repository(root);
+	load_confine(root);
 	paths[0] = root;
 	outs = g_new0(char *, n + 1);
 	for (int i = 0; i < n; i++)

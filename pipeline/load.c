@@ -245,6 +245,58 @@ bool load_discover(const char *path, GPtrArray *files, struct diag_list *dl)
 
 /* ---- reading -------------------------------------------------------------------------------- */
 
+/* The repository being read (its real path), or NULL: see load_confine. */
+static char *confined;
+
+void load_confine(const char *root)
+{
+	g_free(confined);
+	confined = NULL;
+	if (root) {
+		char *real = realpath(root, NULL);
+		confined = real ? g_strdup(real) : NULL;
+		free(real);
+	}
+}
+
+static bool below(const char *path, const char *root)
+{
+	size_t n = strlen(root);
+	return strncmp(path, root, n) == 0 && (path[n] == '/' || (n == 1 && *root == '/'));
+}
+
+/* Whether the file open as FD, named PATH, is where its name says: a file named inside the
+ * confined repository must lie inside it (a link swapped in after the scan, at the file or any
+ * folder above it, is caught here, by what the kernel says was opened). */
+static bool stays_inside(int dirfd, int fd, const char *name, const char *path,
+			 struct diag_list *dl)
+{
+	char proc[64], real[4096], *named, *cwd = NULL;
+	ssize_t n;
+	bool ok = true;
+
+	if (!confined)
+		return true;
+	snprintf(proc, sizeof proc, "/proc/self/fd/%d", dirfd);
+	if (dirfd != AT_FDCWD && (n = readlink(proc, real, sizeof real - 1)) > 0) {
+		real[n] = '\0';
+		cwd = g_strdup(real);
+	} else
+		cwd = g_get_current_dir();
+	named = g_canonicalize_filename(name, cwd);
+	snprintf(proc, sizeof proc, "/proc/self/fd/%d", fd);
+	if (below(named, confined) && (n = readlink(proc, real, sizeof real - 1)) > 0) {
+		real[n] = '\0';
+		ok = below(real, confined);
+		if (!ok)
+			diag_add(dl, RULE_UNSAFE_PATH, path, 0, 0,
+				 "not read: it leads out of the repository (to %s)", real);
+	}
+	g_free(named);
+	g_free(cwd);
+	return ok;
+}
+
 /* Read PATH, opened as NAME relative to the folder DIRFD (or AT_FDCWD with NAME = PATH). */
 static char *read_file_at(int dirfd, const char *name, const char *path, size_t *len,
 			  struct diag_list *dl)
@@ -260,6 +312,10 @@ static char *read_file_at(int dirfd, const char *name, const char *path, size_t 
 	}
 	if (fstat(fd, &st) != 0 || !S_ISREG(st.st_mode)) {
 		diag_add(dl, RULE_IO_ERROR, path, 0, 0, "cannot read: not a regular file");
+		close(fd);
+		return NULL;
+	}
+	if (!stays_inside(dirfd, fd, name, path, dl)) {
 		close(fd);
 		return NULL;
 	}

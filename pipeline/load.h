@@ -23,6 +23,10 @@
  * read. */
 bool load_discover(const char *path, GPtrArray *files, struct diag_list *dl);
 
+/* Confine reading to the repository ROOT (NULL: no confinement): a file named inside it that
+ * turns out, once opened, to lie outside (a link swapped in after the scan) is not read but
+ * said.  Call once from the command, before any thread reads. */
+void load_confine(const char *root);
 /* Bytewise order of two char* array elements (qsort, g_ptr_array_sort). */
 int load_cmp_paths(const void *a, const void *b);
 /* Read and parse one file.  Returns the parsed document, or NULL with a diagnostic in DL. */

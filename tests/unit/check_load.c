@@ -7,6 +7,7 @@
 #include <check.h>
 #include <stdio.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 /* Scan TEXT written to a temporary file. */
@@ -121,6 +122,52 @@ START_TEST(test_scan_keeps_at_most_its_bound)
 }
 END_TEST
 
+/* A file named inside the confined repository that, opened, lies outside it (a link swapped in
+ * after the scan) is not read; one that stays inside is. */
+START_TEST(test_read_confined_to_the_repository)
+{
+	char tmpl[] = "/tmp/slm-confine.XXXXXX", *root, *outside, *inside, *link, *expected;
+	struct diag_list *dl = diag_list_new();
+	xmlDocPtr x;
+	FILE *f;
+
+	ck_assert_ptr_nonnull(mkdtemp(tmpl));
+	root = g_build_filename(tmpl, "repo", NULL);
+	outside = g_build_filename(tmpl, "secret.xml", NULL);
+	inside = g_build_filename(root, "org.xml", NULL);
+	link = g_build_filename(root, "swapped.xml", NULL);
+	ck_assert_int_eq(mkdir(root, 0755), 0);
+	for (int i = 0; i < 2; i++) {
+		ck_assert_ptr_nonnull(f = fopen(i ? inside : outside, "w"));
+		fputs("<organization xmlns=\"urn:slm:1\" id=\"ORG\" name=\"x\"/>", f);
+		fclose(f);
+	}
+	ck_assert_int_eq(symlink(outside, link), 0);
+	load_confine(root);
+	x = load_parse(link, dl);
+	ck_assert_ptr_null(x);
+	ck_assert_uint_eq(dl->items->len, 1);
+	expected = g_strdup_printf("not read: it leads out of the repository (to %s)", outside);
+	ck_assert_str_eq(((struct diag *)dl->items->pdata[0])->message, expected);
+	x = load_parse(inside, dl);
+	ck_assert_ptr_nonnull(x);
+	ck_assert_uint_eq(dl->items->len, 1);
+	xmlFreeDoc(x);
+	load_confine(NULL);
+	unlink(link);
+	unlink(inside);
+	unlink(outside);
+	rmdir(root);
+	rmdir(tmpl);
+	diag_list_free(dl);
+	g_free(expected);
+	g_free(root);
+	g_free(outside);
+	g_free(inside);
+	g_free(link);
+}
+END_TEST
+
 START_TEST(test_slab_zeroed_aligned_and_large)
 {
 	struct slab *s = slab_new(), *t = slab_new();
@@ -156,6 +203,7 @@ static Suite *load_suite(void)
 	tcase_add_test(tc, test_scan_garbage_does_not_run_away);
 	tcase_add_test(tc, test_scan_keeps_at_most_its_bound);
 	tcase_add_test(tc, test_slab_zeroed_aligned_and_large);
+	tcase_add_test(tc, test_read_confined_to_the_repository);
 	suite_add_tcase(s, tc);
 	return s;
 }
