@@ -53,6 +53,7 @@ struct job {
 	struct render_ctx *rc;
 	const char *source;
 	GHashTable *docs; /* path → xmlDocPtr: documents handed to the stylesheet by slm:doc() */
+	GPtrArray *own_docs; /* those of them the transform did not take (job_doc) */
 	GPtrArray *deps;  /* char*, every file read */
 	GString *errors;  /* what libxslt reported */
 	GPtrArray *style_dirs;
@@ -203,6 +204,10 @@ static xmlDocPtr job_doc(struct job *j, const char *path)
 	d = load_parse(path, scratch);
 	diag_list_free(scratch);
 	if (d) {
+		/* the transform takes the document (and frees it): libxslt's key() works only on
+		 * documents it knows ("Could not get the document info of a context doc") */
+		if (!j->running || !xsltNewDocument(j->running, d))
+			g_ptr_array_add(j->own_docs, d);
 		g_hash_table_insert(j->docs, g_strdup(path), d);
 		add_dep(j->deps, path);
 	}
@@ -902,7 +907,8 @@ static void job_init(struct job *j, struct render_ctx *rc, const char *source, G
 	memset(j, 0, sizeof *j);
 	j->rc = rc;
 	j->source = source;
-	j->docs = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, (GDestroyNotify)xmlFreeDoc);
+	j->docs = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
+	j->own_docs = g_ptr_array_new_with_free_func((GDestroyNotify)xmlFreeDoc);
 	j->deps = deps;
 	j->errors = g_string_new(NULL);
 	j->style_dirs = g_ptr_array_new_with_free_func(free);
@@ -915,6 +921,7 @@ static void job_fini(struct job *j)
 	g_free(j->xpath_error);
 	g_free(j->limit);
 	g_hash_table_destroy(j->docs);
+	g_ptr_array_free(j->own_docs, TRUE);
 	g_string_free(j->errors, TRUE);
 	g_ptr_array_free(j->style_dirs, TRUE);
 }

@@ -35,6 +35,11 @@
 
   <xsl:output method="xml" encoding="UTF-8" indent="yes"/>
   <xsl:strip-space elements="*"/>
+  <!-- lookups by key, not by a predicate over all the catalog's children: an SLA of 1,000 services
+       looked each one up several times, quadratic -->
+  <xsl:key name="f:heading-number" match="f:n" use="@id"/>
+  <xsl:key name="f:catalog-service" match="s:catalog/s:service" use="@id"/>
+  <xsl:key name="f:catalog-tier" match="s:catalog/s:tier" use="@level"/>
 
   <!-- the date the document is rendered as of (YYYY-MM-DD) and the version of slm -->
   <xsl:param name="as-of" select="''"/>
@@ -359,7 +364,7 @@
   <!-- a service's name in the catalog (or any catalog that has it) -->
   <func:function name="f:service">
     <xsl:param name="id"/>
-    <xsl:variable name="svc" select="$catalog/s:service[@id = $id]"/>
+    <xsl:variable name="svc" select="f:catalog-service($id)"/>
     <xsl:choose>
       <xsl:when test="$svc"><func:result select="normalize-space($svc/s:name)"/></xsl:when>
       <xsl:otherwise><func:result select="string($id)"/></xsl:otherwise>
@@ -715,10 +720,26 @@
     </xsl:choose>
   </func:function>
 
-  <!-- the catalog tier of a level -->
+  <!-- the catalog tier of a level (an empty node-set without a catalog) -->
   <func:function name="f:tier-node">
     <xsl:param name="level"/>
-    <func:result select="$catalog/s:tier[@level = $level]"/>
+    <xsl:choose>
+      <xsl:when test="$catalog">
+        <xsl:for-each select="$catalog[1]"><func:result select="key('f:catalog-tier', $level)"/></xsl:for-each>
+      </xsl:when>
+      <xsl:otherwise><func:result select="/.."/></xsl:otherwise>
+    </xsl:choose>
+  </func:function>
+
+  <!-- the catalog's service ID (an empty node-set without a catalog) -->
+  <func:function name="f:catalog-service">
+    <xsl:param name="id"/>
+    <xsl:choose>
+      <xsl:when test="$catalog">
+        <xsl:for-each select="$catalog[1]"><func:result select="key('f:catalog-service', $id)"/></xsl:for-each>
+      </xsl:when>
+      <xsl:otherwise><func:result select="/.."/></xsl:otherwise>
+    </xsl:choose>
   </func:function>
 
   <!-- 1 级（高，7×24） / Tier 1 (High, 7×24) -->
@@ -784,6 +805,7 @@
           <xsl:with-param name="ref" select="string(@ref)"/>
           <xsl:with-param name="base" select="$base"/>
           <xsl:with-param name="applied" select="$applied"/>
+          <xsl:with-param name="own" select="."/>
         </xsl:call-template>
       </xsl:for-each>
       <!-- services added by additional SLAs, by effective date -->
@@ -810,6 +832,8 @@
     <xsl:param name="ref"/>
     <xsl:param name="base"/>
     <xsl:param name="applied"/>
+    <!-- the base's own <service> (not looked up again: that was quadratic in the services) -->
+    <xsl:param name="own" select="$base/s:service[@ref = $ref][1]"/>
     <xsl:variable name="by" select="f:decider($applied, $ref)"/>
     <xsl:variable name="a" select="$applied[@id = $by]"/>
     <xsl:choose>
@@ -825,7 +849,7 @@
       </xsl:when>
       <xsl:otherwise>
         <s:service src="{$base/@id}" since="">
-          <xsl:copy-of select="$base/s:service[@ref = $ref][1]/@* | $base/s:service[@ref = $ref][1]/node()"/>
+          <xsl:copy-of select="$own/@* | $own/node()"/>
         </s:service>
       </xsl:otherwise>
     </xsl:choose>
@@ -900,37 +924,71 @@
       <xsl:if test="$draft">
         <watermark><xsl:value-of select="f:t('draft')"/></watermark>
       </xsl:if>
-      <xsl:apply-templates select="exsl:node-set($body)/node()" mode="finish"/>
+      <xsl:variable name="tree" select="exsl:node-set($body)"/>
+      <xsl:apply-templates select="$tree/node()" mode="finish">
+        <xsl:with-param name="numbers" select="exsl:node-set(f:heading-numbers($tree))"/>
+      </xsl:apply-templates>
     </document>
   </xsl:template>
 
-  <!-- the finishing pass: number headings, drop private attributes -->
+  <!--
+    The numbers of the headings of TREE, one <f:n id="generate-id()" v="2.3"/> per numbered level 1
+    and 2 heading: a chapter is a level 1 heading, its sections the level 2 headings between it and
+    the next (those before the first chapter count as chapter 1's, as they always have).  Counted
+    by position(), once per chapter over what follows it: linear in the document for the handful
+    of chapters a stylesheet writes (counting preceding headings for each heading was quadratic,
+    and an SLA of 1,000 services ran into the XPath operation limit).
+  -->
+  <func:function name="f:heading-numbers">
+    <xsl:param name="tree"/>
+    <xsl:variable name="h1s" select="$tree//l:h[@level = 1][not(@nonum)]"/>
+    <xsl:variable name="h2s" select="$tree//l:h[@level = 2][not(@nonum)]"/>
+    <!-- (each count in a variable of its own: in a predicate it would be counted per node) -->
+    <xsl:variable name="before" select="count($h2s) - count($h1s[1]/following::l:h[@level = 2][not(@nonum)])"/>
+    <xsl:variable name="numbers">
+      <xsl:for-each select="$h2s[position() &lt;= $before]">
+        <f:n id="{generate-id()}" v="1.{position()}"/>
+      </xsl:for-each>
+      <xsl:for-each select="$h1s">
+        <xsl:variable name="c" select="position()"/>
+        <xsl:variable name="after" select="following::l:h[@level = 2][not(@nonum)]"/>
+        <xsl:variable name="own" select="count($after) - count($h1s[$c + 1]/following::l:h[@level = 2][not(@nonum)])"/>
+        <f:n id="{generate-id()}" v="{$c}"/>
+        <xsl:for-each select="$after[position() &lt;= $own]">
+          <f:n id="{generate-id()}" v="{$c}.{position()}"/>
+        </xsl:for-each>
+      </xsl:for-each>
+    </xsl:variable>
+    <func:result select="$numbers"/>
+  </func:function>
+
+  <!-- the finishing pass: number headings (NUMBERS: f:heading-numbers), drop private attributes -->
   <xsl:template match="*" mode="finish">
+    <xsl:param name="numbers"/>
     <xsl:copy>
       <xsl:copy-of select="@*[local-name() != 'nonum']"/>
-      <xsl:apply-templates select="node()" mode="finish"/>
+      <xsl:apply-templates select="node()" mode="finish">
+        <xsl:with-param name="numbers" select="$numbers"/>
+      </xsl:apply-templates>
     </xsl:copy>
   </xsl:template>
   <xsl:template match="text()" mode="finish">
     <xsl:copy/>
   </xsl:template>
-  <xsl:template match="l:h[@level = 1 and not(@nonum)]" mode="finish">
+  <!-- one predicate: libxslt matches a pattern with two ([a][b]) by counting the node's position
+       among its siblings, quadratic in a section of 1,000 services -->
+  <xsl:template match="l:h[(@level = 1 or @level = 2) and not(@nonum)]" mode="finish">
+    <xsl:param name="numbers"/>
+    <xsl:variable name="id" select="generate-id()"/>
     <xsl:copy>
       <xsl:copy-of select="@*"/>
-      <xsl:value-of select="count(preceding::l:h[@level = 1][not(@nonum)]) + 1"/>
+      <xsl:for-each select="$numbers">
+        <xsl:value-of select="key('f:heading-number', $id)/@v"/>
+      </xsl:for-each>
       <xsl:text>  </xsl:text>
-      <xsl:apply-templates select="node()" mode="finish"/>
-    </xsl:copy>
-  </xsl:template>
-  <xsl:template match="l:h[@level = 2 and not(@nonum)]" mode="finish">
-    <xsl:variable name="chapter" select="preceding::l:h[@level = 1][not(@nonum)][1]"/>
-    <xsl:copy>
-      <xsl:copy-of select="@*"/>
-      <xsl:value-of select="count($chapter/preceding::l:h[@level = 1][not(@nonum)]) + 1"/>
-      <xsl:text>.</xsl:text>
-      <xsl:value-of select="count(preceding::l:h[@level = 2][not(@nonum)]) - count($chapter/preceding::l:h[@level = 2][not(@nonum)]) + 1"/>
-      <xsl:text>  </xsl:text>
-      <xsl:apply-templates select="node()" mode="finish"/>
+      <xsl:apply-templates select="node()" mode="finish">
+        <xsl:with-param name="numbers" select="$numbers"/>
+      </xsl:apply-templates>
     </xsl:copy>
   </xsl:template>
 

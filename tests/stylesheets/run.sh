@@ -291,4 +291,36 @@ for xsl in "$here"/limits/*.xsl; do
 	if [ -e "$out/limit-$n.pdf" ]; then bad "limit $n: a PDF was left"; else ok "limit $n: no PDF"; fi
 done
 
+# ---------------------------------------------------------------- 1,000 services
+
+# an SLA of 1,000 services (and a catalog that offers them) renders within slm's bounds: heading
+# numbers and catalog lookups are linear (they ran into the XPath operation limit), and every
+# service has its numbered heading, 2.4 to 2.1003 after the three of bank/sla.xml, in the table of
+# contents and in the text
+big=$out/big
+cp -r "$samples" "$big"
+awk '/<service id="SVC-DB"/ && !done {
+	for (i = 1; i <= 1000; i++)
+		printf "  <service id=\"SVC-G%04d\" category=\"database\">\n    <name>生成服务 %d</name>\n    <offer tier=\"1\" price=\"100\" per=\"P1M\"><availability target=\"99.9\"/></offer>\n  </service>\n", i, i
+	done = 1
+} { print }' "$samples/catalog/catalog.xml" >"$big/catalog/catalog.xml"
+awk '/<reporting / && !done {
+	for (i = 1; i <= 1000; i++)
+		printf "  <service ref=\"SVC-G%04d\" tier=\"1\">\n    <availability target=\"99.9\"/>\n    <response priority=\"P1\" within=\"PT15M\"/><resolution priority=\"P1\" within=\"PT4H\"/>\n  </service>\n", i
+	done = 1
+} { print }' "$samples/bank/sla.xml" >"$big/bank/sla.xml"
+if render "$big/bank/sla.xml" "$out/big.pdf"; then
+	ok "an SLA of 1,000 services renders"
+	pdftotext "$out/big.pdf" - | grep -E '^2\.[0-9]+ 生成服务 [0-9]+（SVC-G[0-9]{4}）$' >"$out/big.headings"
+	n=$(wc -l <"$out/big.headings")
+	wrong=$(awk '{ split($1, a, "."); if (a[2] != $3 + 3) print }' "$out/big.headings" | head -3)
+	if [ "$n" = 2000 ] && [ "$(sort -u "$out/big.headings" | wc -l)" = 1000 ] && [ -z "$wrong" ]; then
+		ok "1,000 services: each heading numbered in order, in the contents and the text"
+	else
+		bad "1,000 services: $n headings (2,000 expected)" "$wrong"
+	fi
+else
+	bad "an SLA of 1,000 services renders" "$(cat "$out/render.log")"
+fi
+
 finish
