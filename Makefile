@@ -90,7 +90,8 @@ tools/gen/slm-gen: tools/gen/slm-gen.c
 	$(CC) -std=c11 -O2 -Wall -Wextra -Werror -o $@ $<
 
 # Every test: Check unit tests, then the golden suites running the real binary.
-REPLAYS = $(B)/replay_check $(B)/replay_time $(B)/replay_layout
+REPLAYS = $(B)/replay_check $(B)/replay_time $(B)/replay_layout $(B)/replay_record \
+	$(B)/replay_config
 check: all
 	@tools/deps.sh
 	@$(MAKE) --no-print-directory check-only
@@ -113,6 +114,8 @@ check-only: $(UNITS) $(REPLAYS) $(FONTS)
 	@$(B)/replay_check tests/fuzz/corpus/check samples
 	@$(B)/replay_time tests/fuzz/corpus/time
 	@$(B)/replay_layout tests/fuzz/corpus/layout tests/render/layouts
+	@$(B)/replay_record tests/fuzz/corpus/record
+	@$(B)/replay_config tests/fuzz/corpus/config
 	@SLM=$(SLM_BIN) tests/run.sh
 
 # Fuzzing (libFuzzer, clang, AddressSanitizer + UndefinedBehaviorSanitizer): each target runs
@@ -120,7 +123,7 @@ check-only: $(UNITS) $(REPLAYS) $(FONTS)
 # what it finds lands in out/fuzz/ and belongs in tests/fuzz/corpus/TARGET/ once fixed (make
 # check replays that folder: tests/fuzz/README.md).
 FUZZ_TIME ?= 60
-FUZZ_TARGETS = check time layout
+FUZZ_TARGETS = check time layout record config
 FUZZ_FLAGS = -O1 -g -fno-omit-frame-pointer -fsanitize=fuzzer-no-link,address,undefined
 fuzz: all
 	@tools/deps.sh --fuzz
@@ -133,6 +136,10 @@ fuzz: all
 		layout) cp tests/render/layouts/*.xml out/fuzz/corpus-$$t/; \
 			./slm render --quiet --layout --as-of 2025-11-30 -o out/fuzz/corpus-$$t \
 				$$(find samples -name '*.xml' ! -name '.*' | sort) || true ;; \
+		record) ./slm build --quiet --as-of 2025-11-30 -o out/fuzz/build-org samples/org || true; \
+			cp out/fuzz/build-org/.slm-build out/fuzz/corpus-$$t/org.slm-build || true ;; \
+		config) find samples tests/config -name '*config.xml' | \
+			while read f; do cp "$$f" "out/fuzz/corpus-$$t/$$(echo "$$f" | tr / _)"; done ;; \
 		esac; \
 		echo "fuzz: $$t for $(FUZZ_TIME) s"; \
 		LSAN_OPTIONS=suppressions=$(CURDIR)/tests/lsan.supp:print_suppressions=0 \
