@@ -8,6 +8,10 @@
 #include "diag.h"
 
 #define CONFIG_FILE ".slm-config.xml"
+/* At most this many entries (a larger configuration is refused, docs/config.md), and this many
+ * bad entries said one by one. */
+#define CONFIG_MAX_ENTRIES 1000u
+#define CONFIG_MAX_ERRORS  20u
 
 struct config;
 
