@@ -16,7 +16,7 @@ static struct schema *layout_schema;
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
-	struct pdf_opts opts = {"2025-11-30T00:00:00Z", "tests/render", "tests/render"};
+	struct pdf_opts opts = {"2025-11-30T00:00:00Z", "tests/render", "tests/render", NULL};
 	struct diag_list *dl;
 	xmlDocPtr x;
 
