@@ -340,8 +340,9 @@ static void remove_stale_pdf(const char *path)
 	output_remove(path, NULL);
 }
 
-/* One document's rule of slm-targets.mk; false when make cannot name it. */
-static bool target_rule(GString *mk, const char *source, const char *out)
+/* One document's rule of slm-targets.mk, and its PDF's name in PDFS; false when make cannot
+ * name it. */
+static bool target_rule(GString *mk, GString *pdfs, const char *source, const char *out)
 {
 	char *stem = g_strndup(out, strlen(out) - (g_str_has_suffix(out, ".pdf") ? 4 : 0));
 	char *d = g_strconcat(stem, ".d", NULL), c;
@@ -352,9 +353,6 @@ static bool target_rule(GString *mk, const char *source, const char *out)
 	else if ((c = make_refuses(out)))
 		ok = refuse_name(out, c);
 	if (ok) {
-		g_string_append(mk, "SLM_PDFS += ");
-		append_make_name(mk, out);
-		g_string_append_c(mk, '\n');
 		append_make_name(mk, out);
 		g_string_append(mk, ": ");
 		append_make_name(mk, source);
@@ -372,6 +370,8 @@ static bool target_rule(GString *mk, const char *source, const char *out)
 			append_make_name(mk, d);
 			g_string_append_c(mk, '\n');
 		}
+		g_string_append(pdfs, " \\\n  ");
+		append_make_name(pdfs, out);
 	}
 	g_free(stem);
 	g_free(d);
@@ -413,11 +413,14 @@ static int print_targets(const struct render_opts *o, char **files, int n)
 	struct diag_list *dl = diag_list_new();
 	GString *mk = g_string_new("# slm render --targets: the PDFs make renders, and how (slm.mk)\n"
 				   "slm_eq := =\n.PHONY: slm-force\nslm-force:\n");
+	/* the list in one assignment: 100,000 appends (+=) would take make minutes */
+	GString *pdfs = g_string_new("SLM_PDFS :=");
 	char *root, *cwd = realpath(".", NULL), *path;
 	int rc = 0;
 	struct output out;
 
 	if (!o->out) {
+		g_string_free(pdfs, TRUE);
 		g_ptr_array_free(docs, TRUE);
 		diag_list_free(dl);
 		g_string_free(mk, TRUE);
@@ -448,7 +451,7 @@ static int print_targets(const struct render_opts *o, char **files, int n)
 			load_scan_clear(&sc);
 		if (xsl) {
 			char *pdf = output_for(o, f, MAX(n, 2), root);
-			if (!target_rule(mk, f, pdf))
+			if (!target_rule(mk, pdfs, f, pdf))
 				rc = 1;
 			g_free(pdf);
 		}
@@ -457,6 +460,8 @@ static int print_targets(const struct render_opts *o, char **files, int n)
 	path = g_build_filename(o->out, "slm-targets.mk", NULL);
 	if (rc != 2 && output_open(&out, path)) {
 		fputs(mk->str, out.fp);
+		fputs(pdfs->str, out.fp);
+		fputc('\n', out.fp);
 		if (!output_commit(&out))
 			rc = 2;
 	} else
@@ -465,6 +470,7 @@ static int print_targets(const struct render_opts *o, char **files, int n)
 	g_free(root);
 	free(cwd);
 	g_string_free(mk, TRUE);
+	g_string_free(pdfs, TRUE);
 	g_ptr_array_free(docs, TRUE);
 	diag_list_free(dl);
 	return rc;

@@ -18,7 +18,7 @@ ko() { failed=$((failed + 1)); echo "FAIL $1"; [ -n "${2:-}" ] && printf '%s\n' 
 
 if out=$(make -C "$repo" -j2 pdf 2>&1); then ok "make -j2 pdf"; else ko "make -j2 pdf" "$out"; fi
 n=$(find "$repo/out" -name '*.pdf' | wc -l)
-expected=$(grep -c '^SLM_PDFS' "$repo/out/slm-targets.mk")
+expected=$(grep -c '^  .*\.pdf' "$repo/out/slm-targets.mk")
 [ "$n" -gt 20 ] && [ "$n" = "$expected" ] && ok "every renderable document has its PDF ($n)" || ko "PDF count $n, expected $expected"
 [ -z "$(find "$repo/out" -name '.slm-tmp*')" ] && ok "no temporary files" || ko "temporary files left"
 
