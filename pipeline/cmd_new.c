@@ -73,8 +73,8 @@ static int fill(xmlNodePtr n, const char *name, const char *value)
 /* Write DOC to PATH, never over anything already there (a file, a link, a FIFO), through the
  * atomic outputs of output.h: the file appears whole, 0666 less the umask like any file of the
  * repository, and a failed or interrupted run (SIGINT, SIGTERM, even SIGKILL) leaves neither it
- * nor a temporary file.  The check that PATH is free comes first; a file created in the instant
- * between it and the commit would be replaced (output.h has no "only if new"). */
+ * nor a temporary file.  The check that PATH is free comes first, for the message; a file
+ * created in the instant between it and the commit is not replaced either (only_new). */
 static int write_new(xmlDocPtr doc, const char *path)
 {
 	struct output o;
@@ -92,6 +92,7 @@ static int write_new(xmlDocPtr doc, const char *path)
 	/* "-" is a file's name here, not standard output */
 	if (!output_open(&o, strcmp(path, "-") == 0 ? "./-" : path))
 		return EXIT_USAGE;
+	o.only_new = true;
 	if (xmlDocDump(o.fp, doc) < 0) {
 		int e = errno;
 		output_abort(&o);

@@ -331,12 +331,18 @@ static bool place(struct output *o)
 	char proc[64], *tmp;
 	int fd = fileno(o->fp);
 
+	if (o->tmp && o->only_new) { /* a link fails where a rename would replace */
+		if (linkat(o->dirfd, o->tmp, o->dirfd, o->name, 0) != 0)
+			return false;
+		unlinkat(o->dirfd, o->tmp, 0);
+		return true;
+	}
 	if (o->tmp)
 		return renameat(o->dirfd, o->tmp, o->dirfd, o->name) == 0;
 	snprintf(proc, sizeof proc, "/proc/self/fd/%d", fd);
 	if (linkat(AT_FDCWD, proc, o->dirfd, o->name, AT_SYMLINK_FOLLOW) == 0)
 		return true;
-	if (errno != EEXIST)
+	if (errno != EEXIST || o->only_new)
 		return false;
 	for (int attempt = 0; attempt < 100; attempt++) {
 		int slot;

@@ -26,6 +26,7 @@ struct output {
 	char *tmp;    /* a named temporary file in the folder, when O_TMPFILE is not supported */
 	int dirfd;    /* the folder, opened through no link */
 	int tmp_slot; /* the signal handler's slot for TMP */
+	bool only_new; /* set after opening: the commit fails (EEXIST) if the target exists */
 };
 
 /* What proves a file is the one slm wrote: where it is, its size, when its inode last changed
