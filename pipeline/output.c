@@ -239,7 +239,7 @@ static void clear(struct output *o)
 /* The unnamed (or, without O_TMPFILE, temporary) file in O's folder. */
 static int open_data(struct output *o)
 {
-	int fd = openat(o->dirfd, ".", O_TMPFILE | O_WRONLY | O_CLOEXEC, 0666);
+	int fd = openat(o->dirfd, ".", O_TMPFILE | O_RDWR | O_CLOEXEC, 0666);
 
 	if (fd < 0 && (errno == EOPNOTSUPP || errno == EISDIR || errno == EINVAL)) {
 		for (int attempt = 0; attempt < 100 && fd < 0; attempt++) {
@@ -248,7 +248,7 @@ static int open_data(struct output *o)
 						 g_random_int());
 			o->tmp_slot = remember(o->dirfd, o->tmp);
 			fd = openat(o->dirfd, o->tmp,
-				    O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0666);
+				    O_RDWR | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0666);
 			if (fd < 0) {
 				forget(o->tmp_slot);
 				o->tmp_slot = -1;
