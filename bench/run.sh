@@ -111,6 +111,10 @@ add_row validate "slm validate" xmllint check repo "$SLM validate DIR"
 add_row check "slm check" xmllint check repo "$SLM check --as-of $AS_OF DIR"
 
 # ---- MORE ROWS GO HERE ------------------------------------------------------------------------
+# make's view of the repository through slm.mk: slm render --targets lists every document and
+# writes the escaped targets file, make reads it and decides what to do (nothing is rendered).
+add_row make "make -n pdf (slm.mk)" check check repo \
+	"make -s -n -C DIR -f $(pwd)/slm.mk SLM=$(cd "$(dirname "$SLM")" && pwd)/$(basename "$SLM") SLM_OUT=$(pwd)/RWORK/make-out pdf >/dev/null"
 # slm build with nothing changed: the first build (every report, every PDF) is done and timed once
 # before the probes (prepare_build, below), so every run of this row finds nothing to do.
 if [ "$BUILD" -ge 1 ]; then

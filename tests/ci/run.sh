@@ -11,6 +11,8 @@ top=$(cd "$here/../.." && pwd)
 : "${SLM:=$top/slm}"
 case "$SLM" in /*) ;; *) SLM="$PWD/$SLM" ;; esac
 export SLM LC_ALL=C TZ=UTC
+# run from make check: the make of the tests is not the repository's
+unset MAKEFLAGS MAKELEVEL MFLAGS MAKEOVERRIDES
 . "$here/../lib/golden.sh"
 asof=2025-11-30
 T=60
