@@ -44,5 +44,12 @@ endif
 
 pdf: $(SLM_PDFS)
 
+# the output folder, unless a link lies on its way (a repository may commit out -> ../elsewhere,
+# and rm -rf out/ would empty elsewhere)
 clean:
-	rm -rf '$(SLM_OUT)'
+	@set -f; o='$(SLM_OUT)'; p=; IFS=/; \
+	for c in $$o; do \
+		[ -n "$$c" ] || continue; \
+		case $$p in '') case $$o in /*) p=/$$c ;; *) p=$$c ;; esac ;; *) p=$$p/$$c ;; esac; \
+		if [ -L "$$p" ]; then echo "slm.mk: not removed: $$p is a symbolic link" >&2; exit 2; fi; \
+	done; rm -rf -- "$$o"

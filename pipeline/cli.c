@@ -145,6 +145,7 @@ void cli_init(void)
 		g_free(fonts);
 	}
 	output_install_signal_cleanup();
+	output_set_document_test(load_is_document_at);
 }
 
 void cli_fini(void)

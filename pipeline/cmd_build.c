@@ -120,6 +120,8 @@ static GPtrArray *inputs(struct build *b, struct diag_list *dl)
 	const char *data[] = {"stylesheets", "schemas"};
 
 	load_discover(b->root, files, dl);
+	/* hidden, so not found, but it decides what the reports say */
+	g_ptr_array_add(files, g_strdup(CONFIG_FILE));
 	for (size_t i = 0; i < G_N_ELEMENTS(data); i++) {
 		char *dir = g_build_filename(cli_data_dir(), data[i], NULL);
 		GDir *d = g_dir_open(dir, 0, NULL);
@@ -280,15 +282,57 @@ struct task {
 	const char *stylesheet;
 	struct diag_list *dl;
 	GPtrArray *deps;
+	const GPtrArray *namers; /* the documents naming SOURCE (namers_of) */
 	bool ok, skipped;
 };
 
-static bool up_to_date(struct build *b, const char *rel)
+/* Document path → the documents whose root element names its id (GPtrArray of paths): a
+ * stylesheet asks for them (slm:referring: the additional SLAs of an SLA), so a PDF depends on
+ * them even before they exist — a new additional SLA changes its base SLA's PDF. */
+static GHashTable *namers_of(const struct repo *r, const struct index *ix)
+{
+	GHashTable *namers = g_hash_table_new_full(g_str_hash, g_str_equal, NULL,
+						   (GDestroyNotify)g_ptr_array_unref);
+
+	for (guint i = 0; i < r->docs->len; i++) {
+		const struct doc *x = r->docs->pdata[i];
+		for (unsigned a = 0; x->root && a < x->root->nattrs; a++) {
+			const char *v = x->root->attrs[a].value;
+			const struct entry *e = strcmp(x->root->attrs[a].name, "id") == 0
+							? NULL
+							: index_lookup(ix, v, T_ANY_DOC);
+			GPtrArray *list;
+			if (!e || e->doc == x)
+				continue;
+			if (!(list = g_hash_table_lookup(namers, e->doc->path))) {
+				list = g_ptr_array_new();
+				g_hash_table_insert(namers, e->doc->path, list);
+			}
+			g_ptr_array_add(list, x->path);
+		}
+	}
+	return namers;
+}
+
+static bool listed(const GPtrArray *deps, const char *path)
+{
+	for (guint i = 0; i < deps->len; i++)
+		if (strcmp(deps->pdata[i], path) == 0)
+			return true;
+	return false;
+}
+
+/* Whether the output REL, made from SOURCE, is the last build's and nothing it depends on
+ * changed: no file it read, and no document naming SOURCE added since. */
+static bool up_to_date(struct build *b, const char *rel, const GPtrArray *namers)
 {
 	const struct record_output *old = g_hash_table_lookup(b->old->outputs, rel);
 
 	if (!old || !proven(b, rel))
 		return false;
+	for (guint i = 0; namers && i < namers->len; i++)
+		if (!listed(old->deps, namers->pdata[i]))
+			return false;
 	for (guint i = 0; i < old->deps->len; i++)
 		if (!unchanged(b, old->deps->pdata[i]))
 			return false;
@@ -326,7 +370,7 @@ static void task_free(struct task *t)
 /* A task for SOURCE (NULL: the nonconformity report), or NULL with the reason in DL when it is
  * not rendered. */
 static struct task *task_new(struct build *b, const struct doc *d, size_t findings,
-			     struct diag_list *dl)
+			     const GPtrArray *namers, struct diag_list *dl)
 {
 	char *rel = d ? pdf_rel(d->path) : g_strdup("nonconformity.pdf");
 	char *why = d ? NULL : cli_nonconformity_refused((unsigned)findings);
@@ -349,13 +393,14 @@ static struct task *task_new(struct build *b, const struct doc *d, size_t findin
 	t->out = out_path(b, rel);
 	t->dl = diag_list_new();
 	t->deps = g_ptr_array_new_with_free_func(g_free);
-	if (up_to_date(b, rel)) {
+	if (up_to_date(b, rel, namers)) {
 		const struct record_output *old = g_hash_table_lookup(b->old->outputs, rel);
 		for (guint j = 0; j < old->deps->len; j++)
 			g_ptr_array_add(t->deps, g_strdup(old->deps->pdata[j]));
 		t->ok = t->skipped = true;
 	} else
 		b->total++;
+	t->namers = namers;
 	return t;
 }
 
@@ -368,6 +413,10 @@ static bool task_done(struct build *b, struct task *t)
 
 	if (!t->skipped)
 		say(b, t->ok ? "rendered" : "failed", t->out);
+	/* a namer the stylesheet did not read is a dependency all the same (see namers_of) */
+	for (guint i = 0; t->ok && t->namers && i < t->namers->len; i++)
+		if (!listed(t->deps, t->namers->pdata[i]))
+			g_ptr_array_add(t->deps, g_strdup(t->namers->pdata[i]));
 	if (t->ok && (t->skipped ? old != NULL : output_identify(t->out, &id, true))) {
 		g_hash_table_replace(b->now->outputs, g_strdup(t->rel),
 				     record_output_new(t->skipped ? &old->id : &id, t->deps));
@@ -389,6 +438,7 @@ static bool render_all(struct build *b, const struct repo *r, const struct index
 	GPtrArray *todo = g_ptr_array_new();
 	struct render_pool *rp = NULL;
 	GHashTable *broken = g_hash_table_new(g_str_hash, g_str_equal);
+	GHashTable *namers = namers_of(r, ix);
 	bool ok = true;
 	char *nc_src = out_path(b, "check.xml");
 	char *nc_xsl = g_build_filename(cli_data_dir(), "stylesheets", "nonconformity.xsl", NULL);
@@ -409,7 +459,8 @@ static bool render_all(struct build *b, const struct repo *r, const struct index
 			continue;
 		}
 		g_free(xsl);
-		if (!(t = task_new(b, d, found->items->len, dl)))
+		if (!(t = task_new(b, d, found->items->len,
+				   d ? g_hash_table_lookup(namers, d->path) : NULL, dl)))
 			continue;
 		t->source = d ? d->path : nc_src;
 		t->stylesheet = d ? NULL : nc_xsl;
@@ -431,6 +482,7 @@ static bool render_all(struct build *b, const struct repo *r, const struct index
 	g_ptr_array_free(todo, TRUE);
 	g_ptr_array_free(tasks, TRUE);
 	g_hash_table_destroy(broken);
+	g_hash_table_destroy(namers);
 	g_free(nc_src);
 	g_free(nc_xsl);
 	return ok;
@@ -528,6 +580,22 @@ static int parse(int argc, char **argv, struct build *b, unsigned *jobs)
 	return 0;
 }
 
+/* The first slm document in the folder DIR (or NULL). */
+static char *first_document(const char *dir)
+{
+	GPtrArray *files = g_ptr_array_new_with_free_func(g_free);
+	struct diag_list *scratch = diag_list_new();
+	char *doc = NULL;
+
+	load_discover(dir, files, scratch);
+	for (guint i = 0; i < files->len && !doc; i++)
+		if (load_is_document_at(AT_FDCWD, files->pdata[i]))
+			doc = g_strdup(files->pdata[i]);
+	diag_list_free(scratch);
+	g_ptr_array_free(files, TRUE);
+	return doc;
+}
+
 /* Open the output folder through no link (creating it), then work from the repository's root
  * with the output folder named absolutely: the record then reads the same however the
  * repository was named (samples, ./samples, /abs/samples, from another folder), and reports name
@@ -564,7 +632,16 @@ static int enter(struct build *b)
 		b->root = ".";
 		output_guard_repository(".");
 		load_confine(".");
-		if (!output_folder_is_slm(fd)) {
+		char *doc = output_folder_is_slm(fd) ? NULL : first_document(b->out);
+		if (doc) {
+			/* its reports would replace documents, or sit among them */
+			fprintf(stderr,
+				"slm build: the output folder %s holds documents (%s); write into a "
+				"folder of its own (-o out)\n",
+				b->out, doc);
+			rc = EXIT_USAGE;
+			g_free(doc);
+		} else if (!output_folder_is_slm(fd)) {
 			struct record *mark = record_new();
 			if (!write_record(b, mark))
 				rc = EXIT_USAGE;
@@ -643,7 +720,9 @@ static int run(struct build *b, unsigned jobs)
 		status = MAX(status, 1);
 	remove_stale(b);
 	b->now->status = status;
-	b->now->digest = g_strdup(dig);
+	/* a render that failed (a full disk, a folder in the way) is tried again by the next
+	 * build: without the digest it cannot call the folder up to date */
+	b->now->digest = b->failed ? NULL : g_strdup(dig);
 	if (!ok || !write_record(b, b->now))
 		status = EXIT_USAGE;
 	diag_list_sort(msgs);

@@ -90,9 +90,8 @@ static int write_new(xmlDocPtr doc, const char *path)
 		return EXIT_USAGE;
 	}
 	/* "-" is a file's name here, not standard output */
-	if (!output_open(&o, strcmp(path, "-") == 0 ? "./-" : path))
+	if (!output_open_document(&o, strcmp(path, "-") == 0 ? "./-" : path))
 		return EXIT_USAGE;
-	o.only_new = true;
 	if (xmlDocDump(o.fp, doc) < 0) {
 		int e = errno;
 		output_abort(&o);

@@ -101,21 +101,30 @@ static char make_refuses(const char *name)
 	return '\0';
 }
 
-/* NAME as a word of a make rule: space, tab, #, :, *, ?, [ and ] escaped by a backslash (and a
- * backslash before one of them or another backslash), $ doubled, = through $(slm_eq), which
- * every make file slm writes defines; a leading - or ~ behind ./ (an option, or a home folder). */
+/* NAME as a word of a make rule: space, tab, #, :, *, ?, [ and ] escaped by a backslash, and
+ * the backslashes just before one of them doubled (make halves only those), $ doubled, = through
+ * $(slm_eq), which every make file slm writes defines; a leading - behind ./ (an option), a
+ * leading ~ behind $(CURDIR)/ (make would read a home folder, even behind ./). */
 static void append_make_name(GString *mk, const char *name)
 {
 	static const char special[] = " \t#:*?[]";
 
-	if (*name == '-' || *name == '~')
+	if (*name == '-')
 		g_string_append(mk, "./");
+	else if (*name == '~')
+		g_string_append(mk, "$(CURDIR)/");
 	for (const char *p = name; *p; p++) {
-		if (*p == '$')
+		if (*p == '\\') {
+			size_t run = strspn(p, "\\");
+			bool before_special = p[run] && strchr(special, p[run]);
+			for (size_t i = 0; i < (before_special ? 2 * run : run); i++)
+				g_string_append_c(mk, '\\');
+			p += run - 1;
+		} else if (*p == '$')
 			g_string_append(mk, "$$");
 		else if (*p == '=')
 			g_string_append(mk, "$(slm_eq)");
-		else if (strchr(special, *p) || (*p == '\\' && p[1] && strchr("\\ \t#:*?[]", p[1])))
+		else if (strchr(special, *p))
 			g_string_append_c(mk, '\\'), g_string_append_c(mk, *p);
 		else
 			g_string_append_c(mk, *p);

@@ -31,6 +31,8 @@ struct walk {
 	GArray *found; /* of struct found */
 	struct diag_list *dl;
 	bool links; /* a symbolic link was followed: a file may be found twice */
+	const char *output; /* the output folder of slm build being walked, or NULL */
+	bool output_docs;   /* agreements were found in it */
 };
 
 static bool has_xml_suffix(const char *name)
@@ -50,6 +52,20 @@ static bool inside(const char *real, const char *root)
 static void add_found(struct walk *w, const char *path, const struct stat *st)
 {
 	struct found f = {g_strdup(path), st->st_dev, st->st_ino};
+
+	/* in slm build's output folder its reports are XML too, and are not read; but a record
+	 * there hides no agreement: a merge request could silence the check of a whole folder */
+	if (w->output && !load_is_document_at(AT_FDCWD, path)) {
+		g_free(f.path);
+		return;
+	}
+	if (w->output && !w->output_docs) {
+		diag_add(w->dl, RULE_UNSAFE_PATH, w->output, 0, 0,
+			 "holds slm build's record (%s) but also agreements (%s): a build record "
+			 "hides no document; they are checked all the same",
+			 OUTPUT_RECORD, path);
+		w->output_docs = true;
+	}
 	g_array_append_val(w->found, f);
 }
 
@@ -60,6 +76,9 @@ static void walk_link(struct walk *w, const char *dir, const char *path)
 	char *real = realpath(path, NULL);
 	char *target = g_file_read_link(path, NULL); /* as written: messages must not leak paths */
 	struct stat st;
+
+	if (!target) /* no longer a link: it changed between the scan and now */
+		target = g_strdup("something that changed while it was read");
 
 	w->links = true;
 	if (!real) {
@@ -127,6 +146,7 @@ static void walk_dir(struct walk *w, const char *dir, int depth)
 	DIR *d;
 	struct dirent *e;
 	GArray *ents;
+	bool output = false;
 
 	if (depth > 64) {
 		diag_add(w->dl, RULE_UNSAFE_PATH, dir, 0, 0,
@@ -141,24 +161,19 @@ static void walk_dir(struct walk *w, const char *dir, int depth)
 	}
 	ents = g_array_new(FALSE, FALSE, sizeof(struct dir_entry));
 	while ((e = readdir(d))) {
-		if (depth > 0 && strcmp(e->d_name, OUTPUT_RECORD) == 0 && is_build_record(dir)) {
-			/* slm build's output folder (its reports are XML too): not the repository.
-			 * Said, so that no folder of agreements goes unchecked in silence. */
-			diag_add(w->dl, RULE_IO_ERROR, dir, 0, 0,
-				 "not checked: slm build's output folder (it holds %s)",
-				 OUTPUT_RECORD)
-				->severity = SEV_NOTE;
-			for (guint i = 0; i < ents->len; i++)
-				g_free(g_array_index(ents, struct dir_entry, i).name);
-			g_array_set_size(ents, 0);
-			break;
-		}
+		if (depth > 0 && !w->output && strcmp(e->d_name, OUTPUT_RECORD) == 0 &&
+		    is_build_record(dir))
+			output = true;
 		if (e->d_name[0] != '.') { /* ".", "..", ".git" and other hidden entries */
 			struct dir_entry x = {g_strdup(e->d_name), e->d_type, e->d_ino};
 			g_array_append_val(ents, x);
 		}
 	}
 	closedir(d);
+	if (output) {
+		w->output = dir;
+		w->output_docs = false;
+	}
 	g_array_sort(ents, cmp_entry);
 	for (guint i = 0; i < ents->len; i++) {
 		struct dir_entry *x = &g_array_index(ents, struct dir_entry, i);
@@ -187,6 +202,14 @@ static void walk_dir(struct walk *w, const char *dir, int depth)
 		g_free(x->name);
 	}
 	g_array_free(ents, TRUE);
+	if (output && !w->output_docs)
+		/* slm build's output folder: not the repository.  Said, so that no folder goes
+		 * unchecked in silence. */
+		diag_add(w->dl, RULE_IO_ERROR, dir, 0, 0,
+			 "not checked: slm build's output folder (it holds %s)", OUTPUT_RECORD)
+			->severity = SEV_NOTE;
+	if (output)
+		w->output = NULL;
 }
 
 static int cmp_found(const void *a, const void *b)
@@ -197,7 +220,7 @@ static int cmp_found(const void *a, const void *b)
 bool load_discover(const char *path, GPtrArray *files, struct diag_list *dl)
 {
 	struct stat st;
-	struct walk w = {NULL, g_array_new(FALSE, FALSE, sizeof(struct found)), dl, false};
+	struct walk w = {NULL, g_array_new(FALSE, FALSE, sizeof(struct found)), dl, false, NULL, false};
 	char *root_real;
 	GHashTable *seen;
 
@@ -880,6 +903,15 @@ bool load_scan_at(int dirfd, const char *name, struct scan *sc)
 bool load_scan(const char *path, struct scan *sc)
 {
 	return load_scan_at(AT_FDCWD, path, sc);
+}
+
+bool load_is_document_at(int dirfd, const char *name)
+{
+	struct scan sc;
+	bool yes = load_scan_at(dirfd, name, &sc) && kind_by_name(sc.root) != KIND_UNKNOWN;
+
+	load_scan_clear(&sc);
+	return yes;
 }
 
 void load_scan_clear(struct scan *sc)

@@ -67,6 +67,9 @@ bool load_scan(const char *path, struct scan *sc);
 /* The same for the file NAME of the folder DIRFD. */
 bool load_scan_at(int dirfd, const char *name, struct scan *sc);
 void load_scan_clear(struct scan *sc);
+/* Whether the file NAME of the folder DIRFD is an slm document (its root element names a
+ * kind), by the byte scan. */
+bool load_is_document_at(int dirfd, const char *name);
 /* Route libxml2's error reporting of the calling thread to nowhere: every error slm wants is
  * collected through the structured handlers of the contexts it creates.  Call in every thread
  * that uses libxml2. */

@@ -82,9 +82,15 @@ void output_install_signal_cleanup(void)
 	memset(&sa, 0, sizeof sa);
 	sa.sa_handler = on_signal;
 	sigemptyset(&sa.sa_mask);
-	sigaction(SIGINT, &sa, NULL);
-	sigaction(SIGTERM, &sa, NULL);
-	sigaction(SIGHUP, &sa, NULL);
+	/* every signal that ends a process by default; one ignored by the caller stays ignored
+	 * (a shell's trap '' XFSZ turns a file size limit into an error slm reports) */
+	static const int sigs[] = {SIGINT,  SIGTERM, SIGHUP,  SIGQUIT,   SIGUSR1, SIGUSR2,
+				   SIGALRM, SIGPIPE, SIGXFSZ, SIGXCPU, SIGVTALRM, SIGPROF};
+	for (size_t i = 0; i < G_N_ELEMENTS(sigs); i++) {
+		struct sigaction old;
+		if (sigaction(sigs[i], NULL, &old) == 0 && old.sa_handler == SIG_DFL)
+			sigaction(sigs[i], &sa, NULL);
+	}
 }
 
 /* ---- folders, through no link ---- */
@@ -187,8 +193,16 @@ void output_guard_repository(const char *root)
 	}
 }
 
-/* Whether the folder DIRFD lies in the guarded repository, and no folder from it up to the
- * repository is slm build's output folder. */
+static bool (*document_test)(int dirfd, const char *name);
+
+void output_set_document_test(bool (*is_document)(int dirfd, const char *name))
+{
+	document_test = is_document;
+}
+
+/* Whether the folder DIRFD lies in a repository — the guarded one, or one marked by its
+ * configuration file — and no folder from it up to the repository is slm build's output
+ * folder. */
 static bool in_repository(int dirfd)
 {
 	int fd = dup(dirfd);
@@ -199,7 +213,8 @@ static bool in_repository(int dirfd)
 		int parent;
 		if (fstat(fd, &st) != 0 || output_folder_is_slm(fd))
 			break;
-		if (st.st_dev == guard.dev && st.st_ino == guard.ino) {
+		if ((guard.set && st.st_dev == guard.dev && st.st_ino == guard.ino) ||
+		    faccessat(fd, ".slm-config.xml", F_OK, AT_SYMLINK_NOFOLLOW) == 0) {
 			inside = true;
 			break;
 		}
@@ -219,6 +234,7 @@ static bool in_repository(int dirfd)
 static const char *kind_of(mode_t m)
 {
 	return S_ISFIFO(m) ? "a FIFO" : S_ISSOCK(m) ? "a socket" : S_ISDIR(m) ? "a folder"
+	       : S_ISLNK(m)			 ? "a symbolic link"
 	       : S_ISCHR(m) || S_ISBLK(m)	 ? "a device"
 					       : "not a regular file";
 }
@@ -260,10 +276,25 @@ static int open_data(struct output *o)
 	return fd;
 }
 
+static bool open_output(struct output *o, const char *path, bool document);
+
 bool output_open(struct output *o, const char *path)
 {
+	return open_output(o, path, false);
+}
+
+bool output_open_document(struct output *o, const char *path)
+{
+	if (!open_output(o, path, true))
+		return false;
+	o->only_new = true;
+	return true;
+}
+
+static bool open_output(struct output *o, const char *path, bool document)
+{
 	char *why = NULL;
-	struct stat st;
+	struct stat st = {0};
 	int fd;
 
 	memset(o, 0, sizeof *o);
@@ -279,14 +310,16 @@ bool output_open(struct output *o, const char *path)
 		why = g_strdup("that names a folder, not a file");
 	else if ((o->dirfd = output_dir_open(o->dir, false, &why)) < 0)
 		;
-	else if (fstatat(o->dirfd, o->name, &st, AT_SYMLINK_NOFOLLOW) == 0 &&
-		 !S_ISREG(st.st_mode) && !S_ISLNK(st.st_mode))
-		/* written in place it would feed a reader or a device; replaced it would be
-		 * gone: neither is slm's to do */
-		why = g_strdup_printf("it is %s; slm writes only regular files (- is standard "
-				      "output)",
+	else if (fstatat(o->dirfd, o->name, &st, AT_SYMLINK_NOFOLLOW) == 0 && !S_ISREG(st.st_mode))
+		/* written in place it would feed a reader or a device, or what a link points
+		 * to; replaced it would be gone: neither is slm's to do */
+		why = g_strdup_printf("it is %s; slm writes only regular files, through no link "
+				      "(- is standard output)",
 				      kind_of(st.st_mode));
-	else if (guard.set && g_str_has_suffix(o->name, ".xml") && in_repository(o->dirfd))
+	else if (S_ISREG(st.st_mode) && g_str_has_suffix(o->name, ".xml") && document_test &&
+		 document_test(o->dirfd, o->name))
+		why = g_strdup("it is a document; slm writes over no document");
+	else if (!document && g_str_has_suffix(o->name, ".xml") && in_repository(o->dirfd))
 		why = g_strdup("it lies in the repository being read, where an .xml file is a "
 			       "document; write it outside the repository");
 	else if ((fd = open_data(o)) < 0 || !(o->fp = fdopen(fd, "w"))) {
@@ -498,7 +531,7 @@ bool output_remove(const char *path, const struct output_id *id)
 	struct output_id now;
 	char *name;
 	int dirfd, fd = open_regular(path, &dirfd, &name, &st);
-	bool ok = fd >= 0 && !(guard.set && g_str_has_suffix(name, ".xml") && in_repository(dirfd));
+	bool ok = fd >= 0 && !(g_str_has_suffix(name, ".xml") && in_repository(dirfd));
 
 	if (ok && id) {
 		id_of(&st, &now);

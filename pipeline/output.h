@@ -51,9 +51,18 @@ struct output_id {
  * the command, before any output; NULL: none. */
 void output_guard_repository(const char *root);
 
+/* How the CLI tells slm's documents (the loader's byte scan, output never parses): whether the
+ * regular file NAME of the folder DIRFD is one.  Set once from the CLI layer. */
+void output_set_document_test(bool (*is_document)(int dirfd, const char *name));
+
 /* Open PATH for writing ("-" or NULL: standard output) in its folder, which must exist.  On
- * failure prints why and returns false. */
+ * failure prints why and returns false.  Never over a document; never an .xml file inside a
+ * repository (the guarded one, or any folder below a .slm-config.xml) but in slm build's
+ * output folder. */
 bool output_open(struct output *o, const char *path);
+/* The same for a new document of the repository (slm new): an .xml file inside it is the point;
+ * never over anything (only_new). */
+bool output_open_document(struct output *o, const char *path);
 /* Flush, sync and put in place; on any failure nothing is left.  Returns false on failure. */
 bool output_commit(struct output *o);
 /* The same, and what proves the file slm's into ID. */

@@ -541,17 +541,24 @@ char *render_stylesheet_for(enum kind k)
 
 char *render_find_repository(const char *source)
 {
-	char *dir = g_path_get_dirname(source);
+	char *dir = g_path_get_dirname(source), *at = g_get_current_dir();
+	/* the folders above the document as named, not as resolved: a folder of the repository
+	 * that is a link to elsewhere must not make elsewhere the repository */
+	char *named = g_canonicalize_filename(dir, at);
 	char *abs = realpath(dir, NULL), *cwd = realpath(".", NULL), *found = NULL;
 
-	for (char *p = abs ? g_strdup(abs) : NULL; p;) {
+	g_free(at);
+	for (char *p = named; p;) {
 		char *conf = g_build_filename(p, ".slm-config.xml", NULL);
 		bool here = g_file_test(conf, G_FILE_TEST_EXISTS);
 		char *up = g_path_get_dirname(p);
 
 		g_free(conf);
 		if (here) {
-			found = p;
+			char *real = realpath(p, NULL);
+			found = g_strdup(real ? real : p);
+			free(real);
+			g_free(p);
 			g_free(up);
 			break;
 		}

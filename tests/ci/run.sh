@@ -119,7 +119,7 @@ rm -rf "$tmp/out"; mkdir -p "$tmp/out"
 mkfifo "$tmp/out/check.txt"
 msg=$(timeout $T "$SLM" build --as-of $asof -q -o "$tmp/out" "$tmp/repo" 2>&1); rc=$?
 expect "a FIFO in the output folder: no hang, exit 2" 2 "$rc"
-expect "it is named" "slm: cannot write $tmp/out/check.txt: it is a FIFO; slm writes only regular files (- is standard output)" \
+expect "it is named" "slm: cannot write $tmp/out/check.txt: it is a FIFO; slm writes only regular files, through no link (- is standard output)" \
 	"$(printf '%s\n' "$msg" | grep FIFO)"
 rm -rf "$tmp/out"
 
@@ -174,16 +174,16 @@ rm -f "$tmp/repo/bank/fifo.xml" "$tmp/repo/bank/zero.xml" "$tmp/repo/bank/random
 fresh
 before=$(snap)
 msg=$("$SLM" check --as-of $asof -o "$tmp/repo/bank/sla.xml" "$tmp/repo" 2>&1); rc=$?
-expect "check -o onto a document: refused" "2 slm: cannot write $tmp/repo/bank/sla.xml: it lies in the repository being read, where an .xml file is a document; write it outside the repository" "$rc $msg"
+expect "check -o onto a document: refused" "2 slm: cannot write $tmp/repo/bank/sla.xml: it is a document; slm writes over no document" "$rc $msg"
 msg=$("$SLM" check --as-of $asof --format xml -o "$tmp/repo/findings.xml" "$tmp/repo" 2>&1); rc=$?
 expect "check -o a new .xml in the repository: refused" "2 slm: cannot write $tmp/repo/findings.xml: it lies in the repository being read, where an .xml file is a document; write it outside the repository" "$rc $msg"
 msg=$("$SLM" render --as-of $asof -MD -MF "$tmp/repo/bank/ola-net.xml" -o "$tmp/out/x.pdf" "$tmp/repo/bank/ola-dba.xml" 2>&1); rc=$?
-expect "render -MF onto a document: refused" "2 slm: cannot write $tmp/repo/bank/ola-net.xml: it lies in the repository being read, where an .xml file is a document; write it outside the repository" "$rc $msg"
+expect "render -MF onto a document: refused" "2 slm: cannot write $tmp/repo/bank/ola-net.xml: it is a document; slm writes over no document" "$rc $msg"
 msg=$("$SLM" render --as-of $asof -o "$tmp/repo/bank/ola-net.xml" "$tmp/repo/bank/ola-dba.xml" 2>&1); rc=$?
-expect "render -o onto another document: refused" "2 slm: cannot write $tmp/repo/bank/ola-net.xml: it lies in the repository being read, where an .xml file is a document; write it outside the repository" "$rc $(printf '%s\n' "$msg" | head -1)"
+expect "render -o onto another document: refused" "2 slm: cannot write $tmp/repo/bank/ola-net.xml: it is a document; slm writes over no document" "$rc $(printf '%s\n' "$msg" | head -1)"
 expect "no document changed" "$before" "$(snap)"
 msg=$("$SLM" check --as-of $asof -o /dev/null "$tmp/repo" 2>&1); rc=$?
-expect "check -o a device: refused" "2 slm: cannot write /dev/null: it is a device; slm writes only regular files (- is standard output)" "$rc $msg"
+expect "check -o a device: refused" "2 slm: cannot write /dev/null: it is a device; slm writes only regular files, through no link (- is standard output)" "$rc $msg"
 
 # a build into the repository, killed at once, is never read back as documents
 rm -rf "$tmp/repo/out"
@@ -192,9 +192,88 @@ pid=$!
 sleep 0.05
 kill -KILL "$pid" 2>/dev/null
 wait "$pid" 2>/dev/null
-cp "$tmp/repo/bank/sla.xml" "$tmp/repo/out/planted.xml" 2>/dev/null
 msg=$("$SLM" check --as-of $asof "$tmp/repo" 2>&1 | grep -c 'repo/out')
 expect "check after an interrupted build reads nothing of its folder but says so" 1 "$msg"
+
+
+# ---- found by an independent probe ---------------------------------------------------------
+# a committed build record hides no agreement
+fresh
+printf 'slm-build\t3\n' >"$tmp/repo/bank/.slm-build"
+msg=$("$SLM" check --as-of $asof "$tmp/repo" 2>&1); rc=$?
+expect "a planted build record: still checked, exit 1" 1 "$rc"
+expect "and said" "$tmp/repo/bank: error: holds slm build's record (.slm-build) but also agreements ($tmp/repo/bank/contract-db.xml): a build record hides no document; they are checked all the same [unsafe-path]" \
+	"$(printf '%s\n' "$msg" | grep 'build record hides')"
+rm "$tmp/repo/bank/.slm-build"
+
+# a folder of documents is no output folder; a document is never replaced
+cp "$tmp/repo/bank/ola-net.xml" "$tmp/repo/bank/check.xml"
+before=$(snap)
+msg=$("$SLM" build --as-of $asof -o "$tmp/repo/bank" "$tmp/repo" 2>&1); rc=$?
+expect "build into a folder of documents: refused" "2 slm build: the output folder $tmp/repo/bank holds documents ($tmp/repo/bank/check.xml); write into a folder of its own (-o out)" "$rc $msg"
+expect "nothing written there" "$before" "$(snap)"
+msg=$("$SLM" check --as-of $asof -o "$tmp/repo/bank/check.xml" "$tmp/repo/catalog" 2>&1); rc=$?
+expect "check -o onto a document of another repository: refused" "2 slm: cannot write $tmp/repo/bank/check.xml: it is a document; slm writes over no document" "$rc $msg"
+msg=$("$SLM" check --as-of $asof --format xml -o "$tmp/repo/catalog/r.xml" "$tmp/repo/bank" 2>&1); rc=$?
+expect "check -o .xml into a sibling folder of the repository: refused" "2 slm: cannot write $tmp/repo/catalog/r.xml: it lies in the repository being read, where an .xml file is a document; write it outside the repository" "$rc $msg"
+rm "$tmp/repo/bank/check.xml"
+
+# an output that is a link is refused, not replaced
+ln -s "$tmp/outside/sla.pdf" "$tmp/link.txt"
+msg=$("$SLM" check --as-of $asof -o "$tmp/link.txt" "$tmp/repo" 2>&1); rc=$?
+expect "-o a link: refused" "2 slm: cannot write $tmp/link.txt: it is a symbolic link; slm writes only regular files, through no link (- is standard output)" "$rc $msg"
+[ -L "$tmp/link.txt" ] && ok "the link is left as it was" || ko "the link was replaced"
+rm "$tmp/link.txt"
+
+# a failed render is tried again; a configuration change is a change; a new additional SLA
+# renders its base SLA again
+rm -rf "$tmp/out"
+mkdir -p "$tmp/out/bank"
+printf 'slm-build\t3\n' >"$tmp/out/.slm-build"
+rmdir "$tmp/out/bank"
+mkfifo "$tmp/out/bank"
+"$SLM" build --as-of $asof -q -o "$tmp/out" "$tmp/repo" >/dev/null 2>&1
+rm "$tmp/out/bank"
+msg=$("$SLM" build --as-of $asof -o "$tmp/out" "$tmp/repo" 2>&1 | tail -1)
+[ -f "$tmp/out/bank/sla.pdf" ] && ok "failed renders are tried again ($msg)" || ko "failed renders not tried again" "$msg"
+printf '%s\n' '<?xml version="1.0"?>' '<slm-config xmlns="urn:slm:config:1"><rule name="review-overdue" severity="off"/></slm-config>' >"$tmp/repo/.slm-config.xml"
+msg=$("$SLM" build --as-of $asof -o "$tmp/out" "$tmp/repo" 2>&1 | head -1)
+case $msg in *"is up to date"*) ko "a configuration change left the build up to date" ;; *) ok "a configuration change is a change" ;; esac
+mv "$tmp/repo/bank/sla-a1.xml" "$tmp/a1.xml"
+"$SLM" build --as-of $asof -q -o "$tmp/out" "$tmp/repo" >/dev/null 2>&1
+mv "$tmp/a1.xml" "$tmp/repo/bank/sla-a1.xml"
+msg=$("$SLM" build --as-of $asof -v -o "$tmp/out" "$tmp/repo" 2>&1 | grep "^rendered.*bank/sla.pdf")
+expect "a new additional SLA renders its base SLA again" "rendered $tmp/out/bank/sla.pdf" "$msg"
+
+# make clean removes nothing through a link
+fresh
+mkdir -p "$tmp/victim/keep"
+echo precious >"$tmp/victim/keep/data.txt"
+ln -s ../victim "$tmp/repo/out"
+msg=$(cd "$tmp/repo" && make SLM_OUT=out/ clean 2>&1); rc=$?
+[ "$rc" != 0 ] && [ -f "$tmp/victim/keep/data.txt" ] && ok "make clean through a link: refused" || ko "make clean went through the link" "$msg"
+expect "it says why" "slm.mk: not removed: out is a symbolic link" "$(printf '%s\n' "$msg" | head -1)"
+rm "$tmp/repo/out"
+
+# names make reads its own way: backslashes, a top folder named ~
+mkdir -p "$tmp/repo/~"
+sed "s/OLA-BANK-DBA/OLA-TILDE/g" "$ola" >"$tmp/repo/~/x.xml"
+sed "s/OLA-BANK-DBA/OLA-BS/g" "$ola" >"$tmp/repo/bank/a\\\\.xml"
+sed "s/OLA-BANK-DBA/OLA-BS2/g" "$ola" >"$tmp/repo/bank/b\\ c.xml"
+out=$(cd "$tmp/repo" && HOME=$tmp/victim timeout $T make pdf 2>&1); rc=$?
+expect "make pdf with ~ and backslashes: exit 0" 0 "$rc"
+[ -f "$tmp/repo/out/~/x.pdf" ] && [ -f "$tmp/repo/out/bank/a\\\\.pdf" ] && [ -f "$tmp/repo/out/bank/b\\ c.pdf" ] &&
+	ok "their PDFs" || ko "missing PDFs" "$out"
+out=$(cd "$tmp/repo" && HOME=$tmp/victim timeout $T make pdf 2>&1)
+expect "and a second make does nothing" "make: Nothing to be done for 'pdf'." "$out"
+
+# render by a folder link out of the repository
+fresh
+mkdir -p "$tmp/elsewhere"
+cp "$tmp/repo/bank/sla-a1.xml" "$tmp/elsewhere/a1.xml"
+ln -s ../../elsewhere "$tmp/repo/catalog/ext"
+msg=$(cd "$tmp/repo" && "$SLM" render --as-of $asof -o "$tmp/o.pdf" catalog/ext/a1.xml 2>&1); rc=$?
+expect "render through a folder link out of the repository: refused" "1 catalog/ext/a1.xml: error: symbolic link leaves the repository (it leads to $tmp/elsewhere/a1.xml); not rendered [unsafe-path]" "$rc $msg"
 
 # ---- threads -------------------------------------------------------------------------------
 fresh
