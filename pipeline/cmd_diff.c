@@ -389,6 +389,11 @@ static void put_escaped(GString *out, const char *v, bool md)
 			g_string_append_printf(out, "\\x%02X", b);
 		else if (b == '|' && md)
 			g_string_append(out, "\\|");
+		else if (md && (b == '<' || b == '>' || b == '&'))
+			/* a merge request comment renders HTML: a value is text, never markup */
+			g_string_append(out, b == '<' ? "&lt;" : b == '>' ? "&gt;" : "&amp;");
+		else if (md && strchr("`*_[]", b))
+			g_string_append_c(out, '\\'), g_string_append_c(out, (char)b);
 		else
 			g_string_append_c(out, (char)b);
 	}
