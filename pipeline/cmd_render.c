@@ -601,6 +601,16 @@ int cmd_render(int argc, char **argv)
 			rc_exit = 1;
 	if (rc_exit)
 		goto out;
+	if (o.mf) {
+		/* -MF that can never be written (a document, a link, a device) refuses the run
+		 * before any PDF is made: no output of a failed run */
+		struct output probe;
+		if (!output_open(&probe, o.mf)) {
+			rc_exit = 2;
+			goto out;
+		}
+		output_abort(&probe);
+	}
 	if (!(s = schema_load(cli_data_dir(), dl)) || !inputs_valid(argv + optind, n, s, o.stylesheet != NULL, dl)) {
 		rc_exit = diag_exit_status(dl, false) ? diag_exit_status(dl, false) : 1;
 		/* nothing is rendered: PDFs of an earlier run must not pass for this one's */
