@@ -605,7 +605,7 @@ int cmd_render(int argc, char **argv)
 		/* -MF that can never be written (a document, a link, a device) refuses the run
 		 * before any PDF is made: no output of a failed run */
 		struct output probe;
-		if (!output_open(&probe, o.mf)) {
+		if (!output_mkdirs(o.mf) || !output_open(&probe, o.mf)) {
 			rc_exit = 2;
 			goto out;
 		}
