@@ -342,16 +342,27 @@ static const char *output_is_input(char *const *outs, char **files, int n)
 	return same;
 }
 
-/* Remove the output of an earlier run that this one failed to replace: a regular file reached
- * through no link only (-o may name a device, or a link slm does not own). */
+/* Remove the output of an earlier run that this one failed to replace, so that a make that
+ * stops here cannot take it for up to date: a regular file reached through no link, and only
+ * one slm made — a PDF slm is the creator of, or a layout document (-o may name any file). */
 static void remove_stale_pdf(const char *path)
 {
-	output_remove(path, NULL);
+	gsize len;
+	char *text = output_read(path, 256u << 20, &len);
+	bool ours = text && ((g_str_has_prefix(text, "%PDF-") &&
+			      memmem(text, len, "/Creator (slm)", 14)) ||
+			     (g_str_has_prefix(text, "<?xml") &&
+			      g_strstr_len(text, MIN(len, 512), "xmlns=\"urn:slm:layout:1\"")));
+
+	g_free(text);
+	if (ours)
+		output_remove(path, NULL);
 }
 
 /* One document's rule of slm-targets.mk, and its PDF's name in PDFS; false when make cannot
  * name it. */
-static bool target_rule(GString *mk, GString *pdfs, const char *source, const char *out)
+static bool target_rule(GString *mk, GString *pdfs, const char *source, const char *out,
+			const GPtrArray *namers)
 {
 	char *stem = g_strndup(out, strlen(out) - (g_str_has_suffix(out, ".pdf") ? 4 : 0));
 	char *d = g_strconcat(stem, ".d", NULL), c;
@@ -361,10 +372,19 @@ static bool target_rule(GString *mk, GString *pdfs, const char *source, const ch
 		ok = refuse_name(source, c);
 	else if ((c = make_refuses(out)))
 		ok = refuse_name(out, c);
+	for (guint i = 0; ok && namers && i < namers->len; i++)
+		if ((c = make_refuses(namers->pdata[i])))
+			ok = refuse_name(namers->pdata[i], c);
 	if (ok) {
 		append_make_name(mk, out);
 		g_string_append(mk, ": ");
 		append_make_name(mk, source);
+		/* the documents naming it: a stylesheet asks for them (an SLA's additional SLAs),
+		 * so a new one makes the PDF again, though no dependency file could name it */
+		for (guint i = 0; namers && i < namers->len; i++) {
+			g_string_append_c(mk, ' ');
+			append_make_name(mk, namers->pdata[i]);
+		}
 		/* without dependencies slm proves its own, it is made again */
 		g_string_append(mk, proven ? "\n" : " slm-force\n");
 		g_string_append(mk, "\t$(SLM) render $(SLM_FLAGS) --repository . -MD -MF ");
@@ -385,6 +405,14 @@ static bool target_rule(GString *mk, GString *pdfs, const char *source, const ch
 	g_free(stem);
 	g_free(d);
 	return ok;
+}
+
+static bool listed(const GPtrArray *a, const void *p)
+{
+	for (guint i = 0; i < a->len; i++)
+		if (a->pdata[i] == p)
+			return true;
+	return false;
 }
 
 /* Mark DIR as slm's output folder (it is never read as documents), unless it is already. */
@@ -424,11 +452,15 @@ static int print_targets(const struct render_opts *o, char **files, int n)
 				   "slm_eq := =\n.PHONY: slm-force\nslm-force:\n");
 	/* the list in one assignment: 100,000 appends (+=) would take make minutes */
 	GString *pdfs = g_string_new("SLM_PDFS :=");
-	char *root, *cwd = realpath(".", NULL), *path;
+	char *root, *cwd = realpath(".", NULL), *path, **ids;
+	GHashTable *named = g_hash_table_new_full(g_str_hash, g_str_equal, g_free,
+						  (GDestroyNotify)g_ptr_array_unref);
+	enum kind *kinds;
 	int rc = 0;
 	struct output out;
 
 	if (!o->out) {
+		g_hash_table_destroy(named);
 		g_string_free(pdfs, TRUE);
 		g_ptr_array_free(docs, TRUE);
 		diag_list_free(dl);
@@ -449,23 +481,56 @@ static int print_targets(const struct render_opts *o, char **files, int n)
 		root = g_strdup(real ? real : o->repository);
 		free(real);
 	}
-	for (guint i = 0; i < docs->len && rc != 2; i++) {
+	/* first every document's kind and id, and what its root element names */
+	kinds = g_new0(enum kind, docs->len);
+	ids = g_new0(char *, docs->len);
+	for (guint i = 0; i < docs->len; i++) {
 		const char *f = docs->pdata[i];
 		struct scan sc;
+		size_t at = 0;
 		/* a link out of the repository is not read, and so not named */
-		bool doc = !link_leaves(f, root, cwd, NULL) && load_scan(f, &sc);
-		char *xsl = doc ? render_stylesheet_for(kind_by_name(sc.root)) : NULL;
+		if (link_leaves(f, root, cwd, NULL) || !load_scan(f, &sc))
+			continue;
+		kinds[i] = kind_by_name(sc.root);
+		for (unsigned k = 0; k < sc.root_pairs; k++) {
+			const char *name = sc.data + at, *value = name + strlen(name) + 1;
+			GPtrArray *list;
+			at = (size_t)(value + strlen(value) + 1 - sc.data);
+			if (strcmp(name, "id") == 0) {
+				ids[i] = g_strdup(value);
+				continue;
+			}
+			if (!(list = g_hash_table_lookup(named, value))) {
+				list = g_ptr_array_new();
+				g_hash_table_insert(named, g_strdup(value), list);
+			}
+			g_ptr_array_add(list, (gpointer)f);
+		}
+		load_scan_clear(&sc);
+	}
+	for (guint i = 0; i < docs->len && rc != 2; i++) {
+		const char *f = docs->pdata[i];
+		char *xsl = kinds[i] != KIND_UNKNOWN ? render_stylesheet_for(kinds[i]) : NULL;
+		GPtrArray *namers = g_ptr_array_new();
+		const GPtrArray *all = ids[i] ? g_hash_table_lookup(named, ids[i]) : NULL;
 
-		if (doc)
-			load_scan_clear(&sc);
+		for (guint k = 0; all && k < all->len; k++)
+			if (all->pdata[k] != f && !listed(namers, all->pdata[k]))
+				g_ptr_array_add(namers, all->pdata[k]);
 		if (xsl) {
 			char *pdf = output_for(o, f, MAX(n, 2), root);
-			if (!target_rule(mk, pdfs, f, pdf))
+			if (!target_rule(mk, pdfs, f, pdf, namers))
 				rc = 1;
 			g_free(pdf);
 		}
+		g_ptr_array_free(namers, TRUE);
 		g_free(xsl);
 	}
+	for (guint i = 0; i < docs->len; i++)
+		g_free(ids[i]);
+	g_free(ids);
+	g_free(kinds);
+	g_hash_table_destroy(named);
 	path = g_build_filename(o->out, "slm-targets.mk", NULL);
 	if (rc != 2 && output_open(&out, path)) {
 		fputs(mk->str, out.fp);

@@ -275,6 +275,30 @@ ln -s ../../elsewhere "$tmp/repo/catalog/ext"
 msg=$(cd "$tmp/repo" && "$SLM" render --as-of $asof -o "$tmp/o.pdf" catalog/ext/a1.xml 2>&1); rc=$?
 expect "render through a folder link out of the repository: refused" "1 catalog/ext/a1.xml: error: symbolic link leaves the repository (it leads to $tmp/elsewhere/a1.xml); not rendered [unsafe-path]" "$rc $msg"
 
+# a failed render removes only what slm made: never the document it refused, nor another file
+fresh
+mkdir -p "$tmp/x"
+cp "$tmp/repo/bank/sla-a1.xml" "$tmp/x/doc.xml"
+echo keep >"$tmp/x/keep.pdf"
+"$SLM" render --as-of $asof -o "$tmp/x/doc.xml" "$tmp/repo/bank/sla.xml" >/dev/null 2>&1
+"$SLM" render --as-of $asof -o "$tmp/x/keep.pdf" "$tmp/repo/bank/nonexistent.xml" >/dev/null 2>&1
+[ -f "$tmp/x/doc.xml" ] && [ -f "$tmp/x/keep.pdf" ] && ok "a failed render -o removes nothing it did not make" ||
+	ko "a failed render -o removed a file" "$(ls "$tmp/x")"
+"$SLM" render --as-of $asof -o "$tmp/x/sla.pdf" "$tmp/repo/bank/sla.xml" >/dev/null 2>&1
+sed -i 's/<sla /<sla bad="1" /' "$tmp/repo/bank/sla.xml"
+"$SLM" render --as-of $asof -o "$tmp/x/sla.pdf" "$tmp/repo/bank/sla.xml" >/dev/null 2>&1
+[ ! -e "$tmp/x/sla.pdf" ] && ok "but its own PDF of an earlier run, it does" || ko "a stale PDF of slm's was kept"
+
+# make: a new document naming another (an additional SLA) makes the other's PDF again
+fresh
+mv "$tmp/repo/bank/sla-a1.xml" "$tmp/a1.xml"
+(cd "$tmp/repo" && timeout $T make -s -j2 pdf >/dev/null 2>&1)
+mv "$tmp/a1.xml" "$tmp/repo/bank/sla-a1.xml"
+touch "$tmp/repo/bank/sla-a1.xml"
+out=$(cd "$tmp/repo" && timeout $T make pdf 2>&1 | grep -o " -o '[^']*'" | sort | tr '\n' ' ')
+case $out in *"'out/bank/sla.pdf'"*) ok "make: a new additional SLA renders its base SLA again" ;;
+*) ko "make left the base SLA's PDF stale" "$out" ;; esac
+
 # ---- threads -------------------------------------------------------------------------------
 fresh
 msg=$(timeout $T "$SLM" build --as-of $asof -q -j 256 -o "$tmp/out256" "$tmp/repo" 2>&1); rc=$?
