@@ -93,6 +93,30 @@ void output_install_signal_cleanup(void)
 	}
 }
 
+/* ---- saying why ---- */
+
+/* Per thread: whether failures are kept for output_error() rather than printed (a renderer
+ * makes them diagnostics of its own), and the last one. */
+static __thread bool keep_quiet;
+static __thread char last_error[1024];
+
+void output_quiet(bool quiet)
+{
+	keep_quiet = quiet;
+}
+
+const char *output_error(void)
+{
+	return last_error;
+}
+
+static void failed(const char *what, const char *path, const char *why)
+{
+	snprintf(last_error, sizeof last_error, "%s", why);
+	if (!keep_quiet)
+		fprintf(stderr, "slm: %s %s: %s\n", what, path, why);
+}
+
 /* ---- folders, through no link ---- */
 
 /* Open the folder NAME of AT, creating it when CREATE; -1 with errno, ELOOP for a link. */
@@ -117,7 +141,7 @@ bool output_mkdirs(const char *path)
 	int fd = output_dir_open(dir, true, &why);
 
 	if (fd < 0)
-		fprintf(stderr, "slm: cannot create the folder %s: %s\n", dir, why);
+		failed("cannot create the folder", dir, why);
 	else
 		close(fd);
 	g_free(why);
@@ -328,7 +352,7 @@ static bool open_output(struct output *o, const char *path, bool document)
 			close(fd);
 	}
 	if (why) {
-		fprintf(stderr, "slm: cannot write %s: %s\n", path, why);
+		failed("cannot write", path, why);
 		g_free(why);
 		if (o->tmp)
 			unlinkat(o->dirfd, o->tmp, 0);
@@ -458,9 +482,9 @@ bool output_commit_id(struct output *o, struct output_id *id)
 		e = errno;
 	}
 	if (!ok) {
-		fprintf(stderr, "slm: cannot write %s: %s\n", o->path,
-			e == ESTALE ? "its folder was replaced during the run; nothing written"
-				    : g_strerror(e ? e : EIO));
+		failed("cannot write", o->path,
+		       e == ESTALE ? "its folder was replaced during the run; nothing written"
+				   : g_strerror(e ? e : EIO));
 		if (o->tmp)
 			unlinkat(o->dirfd, o->tmp, 0);
 	}

@@ -92,6 +92,12 @@ char *output_read(const char *path, gsize max, gsize *len);
  * False when it is larger or cannot be read. */
 bool output_sha_fd(int fd, guint64 max, char sha[65]);
 
+/* In the calling thread, keep why an output failed for output_error() instead of printing it
+ * (QUIET), or print it again (the default). */
+void output_quiet(bool quiet);
+/* Why the calling thread's last output failed. */
+const char *output_error(void);
+
 /* Remove temporary files a killed run may have left in DIR and its subfolders. */
 void output_sweep(const char *dir);
 /* Install SIGINT/SIGTERM handlers that remove in-flight temporary names, then die by the

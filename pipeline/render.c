@@ -963,11 +963,14 @@ bool render_file(struct render_ctx *rc, const char *source, const char *styleshe
 	struct job j;
 	xmlDocPtr layout;
 	struct output o;
-	bool ok = false;
+	bool ok = false, opened;
 
 	job_init(&j, rc, source, deps);
 	layout = layout_of(&j, stylesheet, dl);
-	if (layout && output_open(&o, out)) {
+	output_quiet(true); /* why it cannot be written becomes this document's diagnostic */
+	opened = layout && output_open(&o, out);
+	output_quiet(false);
+	if (opened) {
 		if (layout_only) {
 			ok = xmlDocFormatDump(o.fp, layout, 1) >= 0;
 		} else {
@@ -989,10 +992,12 @@ bool render_file(struct render_ctx *rc, const char *source, const char *styleshe
 			g_free(dir);
 		}
 		if (ok) {
+			output_quiet(true);
 			ok = output_commit(&o);
+			output_quiet(false);
 			if (!ok)
 				diag_add(dl, RULE_IO_ERROR, out, 0, 0, "cannot write: %s",
-					 g_strerror(errno ? errno : EIO));
+					 output_error());
 		} else {
 			/* a failed PDF write was reported by pdf_render, with its cause */
 			if (layout_only && ferror(o.fp))
@@ -1001,8 +1006,7 @@ bool render_file(struct render_ctx *rc, const char *source, const char *styleshe
 			output_abort(&o);
 		}
 	} else if (layout) {
-		diag_add(dl, RULE_IO_ERROR, out, 0, 0, "cannot write: %s",
-			 g_strerror(errno ? errno : EIO));
+		diag_add(dl, RULE_IO_ERROR, out, 0, 0, "cannot write: %s", output_error());
 	}
 	if (layout) {
 		schema_deps(deps);
