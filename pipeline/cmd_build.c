@@ -58,6 +58,7 @@ struct build {
 	GMutex lock;
 	unsigned done, total, failed;
 	char *out_owned; /* b->out made absolute */
+	int outfd;	 /* the output folder, opened through no link */
 	char *name;	 /* the repository as reports name it: its folder's name, however given */
 };
 
@@ -197,14 +198,11 @@ static bool write_record(const struct build *b, const struct record *r)
 static bool proven(const struct build *b, const char *rel)
 {
 	const struct record_output *old = g_hash_table_lookup(b->old->outputs, rel);
-	char *path = out_path(b, rel);
 	struct output_id now;
-	bool ok = old && output_identify(path, &now, false) && now.dev == old->id.dev &&
-		  now.ino == old->id.ino && now.size == old->id.size &&
-		  now.ctime_ns == old->id.ctime_ns;
 
-	g_free(path);
-	return ok;
+	return old && output_identify_at(b->outfd, rel, &now, false) && now.dev == old->id.dev &&
+	       now.ino == old->id.ino && now.size == old->id.size &&
+	       now.ctime_ns == old->id.ctime_ns;
 }
 
 /* ---- outputs ---- */
@@ -316,10 +314,7 @@ static GHashTable *namers_of(const struct repo *r, const struct index *ix)
 
 static bool listed(const GPtrArray *deps, const char *path)
 {
-	for (guint i = 0; i < deps->len; i++)
-		if (strcmp(deps->pdata[i], path) == 0)
-			return true;
-	return false;
+	return g_ptr_array_find_with_equal_func((GPtrArray *)deps, path, g_str_equal, NULL);
 }
 
 /* Whether the output REL, made from SOURCE, is the last build's and nothing it depends on
@@ -632,7 +627,8 @@ static int enter(struct build *b)
 		b->root = ".";
 		output_guard_repository(".");
 		load_confine(".");
-		char *doc = output_folder_is_slm(fd) ? NULL : first_document(b->out);
+		bool ours = output_folder_is_slm(fd);
+		char *doc = ours ? NULL : first_document(b->out);
 		if (doc) {
 			/* its reports would replace documents, or sit among them */
 			fprintf(stderr,
@@ -641,14 +637,17 @@ static int enter(struct build *b)
 				b->out, doc);
 			rc = EXIT_USAGE;
 			g_free(doc);
-		} else if (!output_folder_is_slm(fd)) {
+		} else if (!ours) {
 			struct record *mark = record_new();
 			if (!write_record(b, mark))
 				rc = EXIT_USAGE;
 			record_free(mark);
 		}
 	}
-	close(fd);
+	if (rc)
+		close(fd);
+	else
+		b->outfd = fd;
 	free(out_real);
 	free(root_real);
 	return rc;
@@ -752,7 +751,7 @@ out:
 
 int cmd_build(int argc, char **argv)
 {
-	struct build b = {.out = "out"};
+	struct build b = {.out = "out", .outfd = -1};
 	unsigned jobs = 0;
 	int rc = parse(argc, argv, &b, &jobs);
 
@@ -769,6 +768,8 @@ int cmd_build(int argc, char **argv)
 	rc = run(&b, jobs);
 	record_free(b.old);
 	record_free(b.now);
+	if (b.outfd >= 0)
+		close(b.outfd);
 	g_free(b.out_owned);
 	g_free(b.name);
 	g_mutex_clear(&b.lock);

@@ -172,22 +172,33 @@ static bool refuse_name(const char *name, char c)
 /* "target: prerequisites" as gcc -MD writes it, names escaped, after a line that proves which
  * PDF it was written with (slm.mk includes only what is so proven).  False when a name cannot
  * be expressed. */
-static bool write_rule(GString *mk, const char *target, const GPtrArray *deps)
+/* The first line of a dependency file written with the PDF at PATH: what proves the PDF is
+ * the one it was written with (dev, inode, size, ctime); NULL when there is no such PDF. */
+static char *pdf_stamp(const char *path)
 {
 	struct output_id id;
-	char c;
+
+	if (!output_identify(path, &id, false))
+		return NULL;
+	return g_strdup_printf("# slm-pdf %" G_GUINT64_FORMAT " %" G_GUINT64_FORMAT
+			       " %" G_GUINT64_FORMAT " %" G_GINT64_FORMAT "\n",
+			       id.dev, id.ino, id.size, id.ctime_ns);
+}
+
+static bool write_rule(GString *mk, const char *target, const GPtrArray *deps)
+{
+	char c, *stamp;
 
 	if ((c = make_refuses(target)))
 		return refuse_name(target, c);
 	for (guint i = 0; i < deps->len; i++)
 		if ((c = make_refuses(deps->pdata[i])))
 			return refuse_name(deps->pdata[i], c);
-	if (!output_identify(target, &id, false))
+	if (!(stamp = pdf_stamp(target)))
 		return false;
-	g_string_append_printf(mk,
-			       "# slm-pdf %" G_GUINT64_FORMAT " %" G_GUINT64_FORMAT
-			       " %" G_GUINT64_FORMAT " %" G_GINT64_FORMAT "\nslm_eq := =\n",
-			       id.dev, id.ino, id.size, id.ctime_ns);
+	g_string_append(mk, stamp);
+	g_string_append(mk, "slm_eq := =\n");
+	g_free(stamp);
 	append_make_name(mk, target);
 	g_string_append_c(mk, ':');
 	for (guint i = 0; i < deps->len; i++) {
@@ -210,17 +221,9 @@ static bool write_rule(GString *mk, const char *target, const GPtrArray *deps)
 static bool deps_proven(const char *d, const char *pdf)
 {
 	gsize len;
-	char *text = output_read(d, 16u << 20, &len);
-	struct output_id id;
-	char *want = NULL;
-	bool ok = text && output_identify(pdf, &id, false);
+	char *text = output_read(d, 16u << 20, &len), *want = text ? pdf_stamp(pdf) : NULL;
+	bool ok = want && g_str_has_prefix(text, want) && strlen(text) == len;
 
-	if (ok) {
-		want = g_strdup_printf("# slm-pdf %" G_GUINT64_FORMAT " %" G_GUINT64_FORMAT
-				       " %" G_GUINT64_FORMAT " %" G_GINT64_FORMAT "\n",
-				       id.dev, id.ino, id.size, id.ctime_ns);
-		ok = g_str_has_prefix(text, want) && strlen(text) == len;
-	}
 	g_free(want);
 	g_free(text);
 	return ok;
@@ -407,14 +410,6 @@ static bool target_rule(GString *mk, GString *pdfs, const char *source, const ch
 	return ok;
 }
 
-static bool listed(const GPtrArray *a, const void *p)
-{
-	for (guint i = 0; i < a->len; i++)
-		if (a->pdata[i] == p)
-			return true;
-	return false;
-}
-
 /* Mark DIR as slm's output folder (it is never read as documents), unless it is already. */
 static bool mark_output_folder(const char *dir)
 {
@@ -515,7 +510,7 @@ static int print_targets(const struct render_opts *o, char **files, int n)
 		const GPtrArray *all = ids[i] ? g_hash_table_lookup(named, ids[i]) : NULL;
 
 		for (guint k = 0; all && k < all->len; k++)
-			if (all->pdata[k] != f && !listed(namers, all->pdata[k]))
+			if (all->pdata[k] != f && !g_ptr_array_find(namers, all->pdata[k], NULL))
 				g_ptr_array_add(namers, all->pdata[k]);
 		if (xsl) {
 			char *pdf = output_for(o, f, MAX(n, 2), root);

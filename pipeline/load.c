@@ -268,55 +268,47 @@ bool load_discover(const char *path, GPtrArray *files, struct diag_list *dl)
 
 /* ---- reading -------------------------------------------------------------------------------- */
 
-/* The repository being read (its real path), or NULL: see load_confine. */
-static char *confined;
+/* The repository being read (its real path), and the folder relative names start from, or
+ * NULL: see load_confine. */
+static char *confined, *confined_cwd;
 
 void load_confine(const char *root)
 {
+	char *real = root ? realpath(root, NULL) : NULL;
+
 	g_free(confined);
-	confined = NULL;
-	if (root) {
-		char *real = realpath(root, NULL);
-		confined = real ? g_strdup(real) : NULL;
-		free(real);
-	}
+	g_free(confined_cwd);
+	confined = real ? g_strdup(real) : NULL;
+	confined_cwd = real ? g_get_current_dir() : NULL;
+	free(real);
 }
 
-static bool below(const char *path, const char *root)
-{
-	size_t n = strlen(root);
-	return strncmp(path, root, n) == 0 && (path[n] == '/' || (n == 1 && *root == '/'));
-}
-
-/* Whether the file open as FD, named PATH, is where its name says: a file named inside the
- * confined repository must lie inside it (a link swapped in after the scan, at the file or any
- * folder above it, is caught here, by what the kernel says was opened). */
+/* Whether the file open as FD, named NAME in the folder DIRFD, is where its name says: a file
+ * named inside the confined repository must lie inside it (a link swapped in after the scan, at
+ * the file or any folder above it, is caught here, by what the kernel says was opened). */
 static bool stays_inside(int dirfd, int fd, const char *name, const char *path,
 			 struct diag_list *dl)
 {
-	char proc[64], real[4096], *named, *cwd = NULL;
+	char proc[64], real[4096], *base = NULL, *named;
 	ssize_t n;
 	bool ok = true;
 
 	if (!confined)
 		return true;
 	snprintf(proc, sizeof proc, "/proc/self/fd/%d", dirfd);
-	if (dirfd != AT_FDCWD && (n = readlink(proc, real, sizeof real - 1)) > 0) {
-		real[n] = '\0';
-		cwd = g_strdup(real);
-	} else
-		cwd = g_get_current_dir();
-	named = g_canonicalize_filename(name, cwd);
+	if (dirfd != AT_FDCWD && (n = readlink(proc, real, sizeof real - 1)) > 0)
+		base = g_strndup(real, (gsize)n);
+	named = g_canonicalize_filename(name, base ? base : confined_cwd);
 	snprintf(proc, sizeof proc, "/proc/self/fd/%d", fd);
-	if (below(named, confined) && (n = readlink(proc, real, sizeof real - 1)) > 0) {
+	if (inside(named, confined) && (n = readlink(proc, real, sizeof real - 1)) > 0) {
 		real[n] = '\0';
-		ok = below(real, confined);
+		ok = inside(real, confined);
 		if (!ok)
 			diag_add(dl, RULE_UNSAFE_PATH, path, 0, 0,
 				 "not read: it leads out of the repository (to %s)", real);
 	}
 	g_free(named);
-	g_free(cwd);
+	g_free(base);
 	return ok;
 }
 

@@ -149,11 +149,14 @@ bool output_mkdirs(const char *path)
 	return fd >= 0;
 }
 
-int output_dir_open(const char *path, bool create, char **why)
+/* output_dir_open, a relative PATH starting from the folder BASE (or AT_FDCWD). */
+static int dir_open_at(int base, const char *path, bool create, char **why)
 {
 	char **parts = g_strsplit(path, "/", -1);
 	GString *so_far = g_string_new(path[0] == '/' ? "/" : "");
-	int fd = open(path[0] == '/' ? "/" : ".", O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+	int fd = path[0] == '/'	   ? open("/", O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+		 : base == AT_FDCWD ? open(".", O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+				    : fcntl(base, F_DUPFD_CLOEXEC, 0);
 
 	for (char **p = parts; fd >= 0 && *p; p++) {
 		int next;
@@ -180,6 +183,11 @@ int output_dir_open(const char *path, bool create, char **why)
 	g_strfreev(parts);
 	g_string_free(so_far, TRUE);
 	return fd;
+}
+
+int output_dir_open(const char *path, bool create, char **why)
+{
+	return dir_open_at(AT_FDCWD, path, create, why);
 }
 
 bool output_folder_is_slm(int dirfd)
@@ -279,7 +287,7 @@ static void clear(struct output *o)
 /* The unnamed (or, without O_TMPFILE, temporary) file in O's folder. */
 static int open_data(struct output *o)
 {
-	int fd = openat(o->dirfd, ".", O_TMPFILE | O_RDWR | O_CLOEXEC, 0666);
+	int fd = openat(o->dirfd, ".", O_TMPFILE | O_WRONLY | O_CLOEXEC, 0666);
 
 	if (fd < 0 && (errno == EOPNOTSUPP || errno == EISDIR || errno == EINVAL)) {
 		for (int attempt = 0; attempt < 100 && fd < 0; attempt++) {
@@ -288,7 +296,7 @@ static int open_data(struct output *o)
 						 g_random_int());
 			o->tmp_slot = remember(o->dirfd, o->tmp);
 			fd = openat(o->dirfd, o->tmp,
-				    O_RDWR | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0666);
+				    O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0666);
 			if (fd < 0) {
 				forget(o->tmp_slot);
 				o->tmp_slot = -1;
@@ -455,11 +463,10 @@ static void id_of(const struct stat *st, struct output_id *id)
 	id->ctime_ns = (gint64)st->st_ctim.tv_sec * 1000000000 + st->st_ctim.tv_nsec;
 }
 
-bool output_commit_id(struct output *o, struct output_id *id)
+bool output_commit(struct output *o)
 {
 	bool ok;
 	int e = 0;
-	struct stat st;
 
 	if (!o->path) {
 		ok = fflush(o->fp) == 0 && !ferror(o->fp);
@@ -470,11 +477,6 @@ bool output_commit_id(struct output *o, struct output_id *id)
 	}
 	ok = fflush(o->fp) == 0 && !ferror(o->fp) && fsync(fileno(o->fp)) == 0 &&
 	     folder_still_there(o) && place(o);
-	if (ok && id) /* the inode's change time after the rename, which changes it */
-		ok = fstat(fileno(o->fp), &st) == 0 &&
-		     output_sha_fd(fileno(o->fp), G_MAXUINT64, id->sha);
-	if (ok && id)
-		id_of(&st, id);
 	if (!ok)
 		e = errno;
 	if (fclose(o->fp) != 0 && ok) {
@@ -493,10 +495,6 @@ bool output_commit_id(struct output *o, struct output_id *id)
 	return ok;
 }
 
-bool output_commit(struct output *o)
-{
-	return output_commit_id(o, NULL);
-}
 
 void output_abort(struct output *o)
 {
@@ -512,13 +510,13 @@ void output_abort(struct output *o)
 /* ---- identities and removal ---- */
 
 /* Open the regular file PATH through no link, read-only; its folder through *DIRFD. */
-static int open_regular(const char *path, int *dirfd, char **name, struct stat *st)
+static int open_regular(int base, const char *path, int *dirfd, char **name, struct stat *st)
 {
 	char *dir = g_path_get_dirname(path), *why = NULL;
 	int fd = -1;
 
 	*name = g_path_get_basename(path);
-	*dirfd = output_dir_open(dir, false, &why);
+	*dirfd = dir_open_at(base, dir, false, &why);
 	if (*dirfd >= 0)
 		fd = openat(*dirfd, *name, O_RDONLY | O_NOFOLLOW | O_NONBLOCK | O_CLOEXEC);
 	if (fd >= 0 && (fstat(fd, st) != 0 || !S_ISREG(st->st_mode))) {
@@ -532,9 +530,14 @@ static int open_regular(const char *path, int *dirfd, char **name, struct stat *
 
 bool output_identify(const char *path, struct output_id *id, bool with_sha)
 {
+	return output_identify_at(AT_FDCWD, path, id, with_sha);
+}
+
+bool output_identify_at(int base, const char *path, struct output_id *id, bool with_sha)
+{
 	struct stat st;
 	char *name;
-	int dirfd, fd = open_regular(path, &dirfd, &name, &st);
+	int dirfd, fd = open_regular(base, path, &dirfd, &name, &st);
 	bool ok = fd >= 0;
 
 	if (ok) {
@@ -554,7 +557,7 @@ bool output_remove(const char *path, const struct output_id *id)
 	struct stat st;
 	struct output_id now;
 	char *name;
-	int dirfd, fd = open_regular(path, &dirfd, &name, &st);
+	int dirfd, fd = open_regular(AT_FDCWD, path, &dirfd, &name, &st);
 	bool ok = fd >= 0 && !(g_str_has_suffix(name, ".xml") && in_repository(dirfd));
 
 	if (ok && id) {
@@ -613,7 +616,7 @@ char *output_read(const char *path, gsize max, gsize *len)
 {
 	struct stat st;
 	char *name, *buf = NULL;
-	int dirfd, fd = open_regular(path, &dirfd, &name, &st);
+	int dirfd, fd = open_regular(AT_FDCWD, path, &dirfd, &name, &st);
 	gsize got = 0;
 
 	if (fd >= 0 && (guint64)st.st_size <= max) {

@@ -65,8 +65,6 @@ bool output_open(struct output *o, const char *path);
 bool output_open_document(struct output *o, const char *path);
 /* Flush, sync and put in place; on any failure nothing is left.  Returns false on failure. */
 bool output_commit(struct output *o);
-/* The same, and what proves the file slm's into ID. */
-bool output_commit_id(struct output *o, struct output_id *id);
 /* Give up: nothing is left. */
 void output_abort(struct output *o);
 
@@ -85,6 +83,9 @@ bool output_remove(const char *path, const struct output_id *id);
 /* ID of the regular file PATH reached through no link, without its digest unless WITH_SHA.
  * False when there is none. */
 bool output_identify(const char *path, struct output_id *id, bool with_sha);
+/* The same for PATH relative to the folder BASE: a build proves thousands of outputs from its
+ * output folder, not each from the root of the filesystem. */
+bool output_identify_at(int base, const char *path, struct output_id *id, bool with_sha);
 /* The content of the regular file PATH reached through no link, when it is at most MAX bytes;
  * NULL otherwise.  *LEN is its length (a '\0' follows). */
 char *output_read(const char *path, gsize max, gsize *len);

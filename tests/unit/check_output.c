@@ -90,7 +90,8 @@ START_TEST(test_removed_only_when_proven)
 
 	ck_assert(output_open(&o, file));
 	fputs("one", o.fp);
-	ck_assert(output_commit_id(&o, &id));
+	ck_assert(output_commit(&o));
+	ck_assert(output_identify(file, &id, true));
 	ck_assert_uint_eq(id.size, 3);
 	ck_assert(output_identify(file, &later, true));
 	ck_assert_str_eq(later.sha, id.sha);
