@@ -310,7 +310,7 @@ int cli_run(const struct run_opts *o)
 	malloc_trim(0);
 	if (o->rules) {
 		struct index *ix = index_build(r);
-		struct model *m = model_build(r, ix);
+		struct model *m = model_build(r, ix, o->as_of);
 		struct check_ctx c = {r, ix, m, o->as_of, dl};
 		rules_run(&c);
 		config_apply(conf, dl, o->paths[0]);

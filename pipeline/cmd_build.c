@@ -697,7 +697,7 @@ static int run(struct build *b, unsigned jobs)
 	}
 	r = repo_load(paths, s, true, dl);
 	ix = index_build(r);
-	m = model_build(r, ix);
+	m = model_build(r, ix, b->as_of);
 	{
 		struct check_ctx c = {r, ix, m, b->as_of, dl};
 		rules_run(&c);

@@ -686,7 +686,7 @@ int cmd_render(int argc, char **argv)
 		diag_list_free(ignored);
 	}
 	ix = index_build(r);
-	m = model_build(r, ix);
+	m = model_build(r, ix, o.as_of);
 	if (!(pool = render_pool_new(r, ix, m, root, o.as_of, dl))) {
 		rc_exit = 2;
 		goto out;

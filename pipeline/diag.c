@@ -56,6 +56,21 @@ static const struct rule_info catalogue[RULE_COUNT] = {
 		"the SLA it belongs to is reported too: a measure, incident, credit, clause or "
 		"<supports> naming a service the SLA does not include; a proposal's decomposition, a "
 		"review's report or incident of another SLA; an SLA whose renews= names itself."},
+	[RULE_CALENDAR_UNCOVERED] = {"calendar-uncovered", SEV_ERROR, "11, T2",
+		"a figure needs a year for which the calendar has no holiday data",
+		"Service time, an incident's clock, a report period's service hours and the working "
+		"days of a deemed confirmation or of a due date all count holidays (节假日) and "
+		"adjusted workdays (调休) of the calendar.  A calendar covers the years it lists a "
+		"<holiday> or <workday> in; counting in any other year would silently take its public "
+		"holidays for working days (a 2026 Spring Festival on a 2025 calendar is a false "
+		"50-hour breach).  Such a figure is not computed: the message names the calendar and "
+		"the year.  Add that year's holidays and adjusted workdays to the calendar."},
+	[RULE_CALENDAR_UNPUBLISHED] = {"calendar-unpublished", SEV_WARNING, "11",
+		"the next year's holidays are not yet in a calendar an agreement runs on",
+		"An agreement whose term reaches into a year the calendar does not cover is not at "
+		"fault: the holidays of the next year are published late in the year.  From 60 days "
+		"before that year begins (as of the --as-of date), slm reminds you to add them, so "
+		"that its figures stay computable: \"publish calendar CN for 2026\"."},
 	[RULE_REQUIREMENTS_MISMATCH] = {"requirements-mismatch", SEV_ERROR, "1, 2",
 		"an SLA differs from the customer's final, accepted requirements",
 		"An SLA answers a requirements specification (服务需求说明书): its services and tiers "
@@ -139,6 +154,12 @@ static const struct rule_info catalogue[RULE_COUNT] = {
 		"分解) and assigns each to the department that must deliver it.  Every clause needs "
 		"a department, and every service of the SLA must be covered by at least one clause.  "
 		"Assign the clause, or add a clause for the service."},
+	[RULE_DECOMPOSITION_UNSENT] = {"decomposition-unsent", SEV_ERROR, "7",
+		"a decomposition is not sent to a department that has a clause",
+		"Step 7: 经营管理部 decomposes the contract's technical clauses and sends them to "
+		"every department concerned (发送给所有相关部门领导).  Each department with a clause "
+		"needs a <notify dept=...> with the date it was sent, on or after the decomposition's "
+		"date.  Record the notification."},
 	[RULE_PROPOSAL_COVERAGE] = {"proposal-coverage", SEV_ERROR, "8",
 		"a signed SLA has no proposal, or its proposal misses a service, agreement or owner",
 		"Every signed SLA needs an ops project proposal (运维项目建议书) that plans every "
@@ -151,6 +172,17 @@ static const struct rule_info catalogue[RULE_COUNT] = {
 		"initiation with status approved and an approval, listing every OLA of the "
 		"proposal; an approval is dated on or after the initiation.  Approve the initiation "
 		"or list the missing OLA."},
+	[RULE_STEP_ORDER] = {"step-order", SEV_ERROR, "2, 5, 7-10, T1-T3",
+		"a step of the process is dated before the step it depends on",
+		"The process runs in order: the requirements are evaluated before the SLA is signed "
+		"(steps 2, 5); the contract is decomposed after signing (7), the proposal written "
+		"after the decomposition (8), the initiation approved before service delivery starts "
+		"(9, 10); the expiry notice goes to the customer at least a month before the end "
+		"(到期一月前, T1), the customer replies after the notice, and a notice deemed "
+		"confirmed (its working days elapsed without reply, T2) is so before resources are "
+		"released and before service ends; resources are released no earlier than the last "
+		"day of service (T3-T5).  The message names both dates.  Correct the date that is "
+		"wrong, or do the steps in order."},
 	[RULE_ROLE_MISMATCH] = {"role-mismatch", SEV_ERROR, "roles",
 		"a person acting in a step lacks the role the seed gives that step",
 		"The seed assigns each step to a role: the provider's signature on an SLA and the "
@@ -188,6 +220,12 @@ static const struct rule_info catalogue[RULE_COUNT] = {
 		"A signed SLA is reviewed at least as often as <review every=...> says, counted from "
 		"the term start and from each review.  When that much time has passed by the as-of "
 		"date without a review record, the review is overdue.  Hold and record the review."},
+	[RULE_REVIEW_WITHOUT_CUSTOMER] = {"review-without-customer", SEV_ERROR, "11",
+		"a service review was held without the customer",
+		"Step 11 arranges service reviews to learn the customer's satisfaction and changing "
+		"needs (了解客户满意度以及客户需求变化信息): a review record lists at least one attendee "
+		"representing the SLA's customer (<attendee customer=...>).  Record the customer's "
+		"attendee, or hold the review with the customer."},
 	[RULE_ACTION_OVERDUE] = {"action-overdue", SEV_ERROR, "11",
 		"an improvement action is open past its due date",
 		"The service level manager follows up the improvement plan of each review (改进计划) "
@@ -236,6 +274,13 @@ static const struct rule_info catalogue[RULE_COUNT] = {
 		"When an SLA is terminated, its SLA, proposal, OLAs and supplier contracts are "
 		"archived (归档, step 14).  A closed termination must list each of them, and the SLA's "
 		"signed additional SLAs, in an <archive ref=...>.  Add the missing archive entries."},
+	[RULE_SUMMARY_MISSING] = {"summary-missing", SEV_ERROR, "T7",
+		"a closed termination has no service summary or corrective actions",
+		"Termination step 7 (服务总结): the service level manager has the providing "
+		"departments sum up the service and propose improvements; its output is the "
+		"nonconformities and their corrective and preventive actions (不符合和纠正预防措施).  "
+		"A closed termination needs a <summary> and at least one <corrective> with its owner.  "
+		"Write the summary and the actions."},
 	[RULE_RENDER] = {"render", SEV_ERROR, "—", "a document cannot be rendered to PDF",
 		"slm render turns a document into a PDF through the stylesheet of its kind "
 		"(stylesheets/KIND.xsl, or --stylesheet) and slm's layout vocabulary "

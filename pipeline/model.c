@@ -13,6 +13,8 @@ struct model {
 	GHashTable *hours;	/* node* → struct hours* (or the NONE marker) */
 	GHashTable *slas;	/* id → struct sla_view* */
 	GPtrArray *sla_list;
+	GHashTable *agreements; /* doc* → struct agreement* (OLAs and contracts) */
+	int32_t as_of;
 	GPtrArray *empty;
 	GArray *empty_support;
 };
@@ -123,17 +125,16 @@ const struct calendar *model_calendar(const struct model *m, const char *id)
 	return id ? g_hash_table_lookup(m->calendars, id) : NULL;
 }
 
-static char none_marker;
-
 const struct hours *model_hours(const struct model *m, const struct node *n)
 {
-	struct hours *h;
+	return n ? g_hash_table_lookup(m->hours, n) : NULL;
+}
 
-	if (!n)
-		return NULL;
-	h = g_hash_table_lookup(m->hours, n);
-	if (h)
-		return (void *)h == (void *)&none_marker ? NULL : h;
+/* Built with the model, never on demand: render threads read the table concurrently. */
+static void add_hours(struct model *m, const struct node *n)
+{
+	struct hours *h = NULL;
+
 	node_each(w, n, "hours")
 	{
 		if (!h)
@@ -141,8 +142,8 @@ const struct hours *model_hours(const struct model *m, const struct node *n)
 		hours_add_text(h, node_attr(w, "days"), node_attr(w, "from"), node_attr(w, "to"),
 			       node_is(w, "workdays", "only"));
 	}
-	g_hash_table_insert(m->hours, (gpointer)n, h ? (gpointer)h : (gpointer)&none_marker);
-	return h;
+	if (h)
+		g_hash_table_insert(m->hours, (gpointer)n, h);
 }
 
 static const struct node *tier(const struct model *m, const char *catalog, const char *level)
@@ -281,6 +282,7 @@ static struct sla_version *version_new(int32_t from)
 	v->from = from;
 	v->services = g_ptr_array_new();
 	v->service_docs = g_ptr_array_new();
+	v->credits = g_ptr_array_new();
 	return v;
 }
 
@@ -292,6 +294,8 @@ static struct sla_version *version_copy(const struct sla_version *p, int32_t fro
 		g_ptr_array_add(v->services, p->services->pdata[i]);
 		g_ptr_array_add(v->service_docs, p->service_docs->pdata[i]);
 	}
+	for (guint i = 0; i < p->credits->len; i++)
+		g_ptr_array_add(v->credits, p->credits->pdata[i]);
 	v->source = p->source;
 	v->term = p->term, v->term_doc = p->term_doc;
 	v->reporting = p->reporting, v->reporting_doc = p->reporting_doc;
@@ -305,21 +309,41 @@ static void version_free(gpointer p)
 	struct sla_version *v = p;
 	g_ptr_array_free(v->services, TRUE);
 	g_ptr_array_free(v->service_docs, TRUE);
+	g_ptr_array_free(v->credits, TRUE);
 	g_free(v);
 }
 
-static void set_service(struct sla_version *v, const struct node *s, const struct doc *d)
-{
-	const char *ref = node_attr(s, "ref");
+static const struct amend_rule amend_rules[] = {
+	{"service", "ref", AMEND_KEYED, NULL},	  {"remove", "service", AMEND_REMOVE, "service"},
+	{"credit", "service", AMEND_KEYED, NULL}, {"term", NULL, AMEND_WHOLE, NULL},
+	{"reporting", NULL, AMEND_WHOLE, NULL},	  {"review", NULL, AMEND_WHOLE, NULL},
+	{"charges", NULL, AMEND_WHOLE, NULL},
+};
 
-	for (guint i = 0; i < v->services->len; i++)
-		if (ref && node_is(v->services->pdata[i], "ref", ref)) {
-			v->services->pdata[i] = (gpointer)s;
-			v->service_docs->pdata[i] = (gpointer)d;
+const struct amend_rule *amend_rule_of(const char *name)
+{
+	for (size_t i = 0; name && i < G_N_ELEMENTS(amend_rules); i++)
+		if (strcmp(amend_rules[i].element, name) == 0)
+			return &amend_rules[i];
+	return NULL;
+}
+
+/* Put S (of document D) in LIST in place of the element with the same KEY, or at the end. */
+static void set_keyed(GPtrArray *list, GPtrArray *docs, const char *key, const struct node *s,
+		      const struct doc *d)
+{
+	const char *v = node_attr(s, key);
+
+	for (guint i = 0; v && i < list->len; i++)
+		if (node_is(list->pdata[i], key, v)) {
+			list->pdata[i] = (gpointer)s;
+			if (docs)
+				docs->pdata[i] = (gpointer)d;
 			return;
 		}
-	g_ptr_array_add(v->services, (gpointer)s);
-	g_ptr_array_add(v->service_docs, (gpointer)d);
+	g_ptr_array_add(list, (gpointer)s);
+	if (docs)
+		g_ptr_array_add(docs, (gpointer)d);
 }
 
 static void remove_service(struct sla_version *v, const char *ref)
@@ -332,21 +356,29 @@ static void remove_service(struct sla_version *v, const char *ref)
 		}
 }
 
-/* Apply the parts of document D (the base or an additional SLA) to version V. */
+/* Apply the parts of document D (the base or an additional SLA) to version V, by amend_rules. */
 static void apply(struct sla_version *v, const struct doc *d)
 {
-	const struct node *n;
+	for (struct node *n = node_children(d->root); n; n = node_sibling(n)) {
+		const struct amend_rule *r = amend_rule_of(n->name);
 
-	node_each(s, d->root, "service") set_service(v, s, d);
-	node_each(r, d->root, "remove") remove_service(v, node_attr(r, "service"));
-	if ((n = node_child(d->root, "term")))
-		v->term = n, v->term_doc = d;
-	if ((n = node_child(d->root, "reporting")))
-		v->reporting = n, v->reporting_doc = d;
-	if ((n = node_child(d->root, "review")))
-		v->review = n, v->review_doc = d;
-	if ((n = node_child(d->root, "charges")))
-		v->charges = n, v->charges_doc = d;
+		if (!r)
+			continue;
+		if (r->how == AMEND_REMOVE)
+			remove_service(v, node_attr(n, r->key));
+		else if (strcmp(r->element, "service") == 0)
+			set_keyed(v->services, v->service_docs, r->key, n, d);
+		else if (strcmp(r->element, "credit") == 0)
+			set_keyed(v->credits, NULL, r->key, n, d);
+		else if (strcmp(r->element, "term") == 0)
+			v->term = n, v->term_doc = d;
+		else if (strcmp(r->element, "reporting") == 0)
+			v->reporting = n, v->reporting_doc = d;
+		else if (strcmp(r->element, "review") == 0)
+			v->review = n, v->review_doc = d;
+		else if (strcmp(r->element, "charges") == 0)
+			v->charges = n, v->charges_doc = d;
+	}
 	v->source = d;
 }
 
@@ -415,6 +447,189 @@ static struct sla_view *build_sla(struct model *m, const struct doc *d)
 	return view;
 }
 
+/* ---- the timeline ---- */
+
+static const char *const ending_names[] = {
+	[ENDING_OPEN] = "open",		      [ENDING_EXPIRY] = "expiry",
+	[ENDING_RENEWAL] = "renewal",	      [ENDING_TERMINATION] = "termination",
+	[ENDING_REPLACED] = "replacement",    [ENDING_UNKNOWN] = "unknown",
+};
+
+const char *ending_name(enum ending e)
+{
+	return (unsigned)e < G_N_ELEMENTS(ending_names) ? ending_names[e] : "?";
+}
+
+static bool binding(const struct doc *d)
+{
+	return d->valid && (node_is(d->root, "status", "signed") || node_is(d->root, "status", "ended") ||
+			    node_is(d->root, "status", "terminated"));
+}
+
+bool termination_last_day(const struct doc *t, int32_t term_end, int32_t *last)
+{
+	int32_t eff, until;
+
+	if (!t->valid || !node_date(t->root, "effective", &eff))
+		return false;
+	*last = MIN(eff, term_end);
+	node_each(x, t->root, "extension") if (node_date(x, "until", &until) && until > *last)
+		*last = until;
+	return true;
+}
+
+/* Last day, how it ends, the termination and the successor of SLA V (its versions built). */
+static void sla_timeline(struct model *m, struct sla_view *v)
+{
+	const char *id = doc_id(v->doc);
+	const struct sla_version *lastv = v->versions->pdata[v->versions->len - 1];
+	const GPtrArray *amends = model_referring(m, KIND_SLA, "amends", id);
+	const GPtrArray *renewals = model_referring(m, KIND_SLA, "renews", id);
+	int32_t end = lastv->to;
+
+	v->binding = binding(v->doc);
+	v->last = end;
+	v->ending = v->has_term ? ENDING_EXPIRY : ENDING_OPEN;
+	for (guint i = 0; i <= amends->len; i++) {
+		const char *sid = i ? doc_id(amends->pdata[i - 1]) : id;
+		const GPtrArray *ts = model_referring(m, KIND_TERMINATION, "sla", sid);
+
+		for (guint k = 0; k < ts->len; k++) {
+			int32_t day;
+			if (termination_last_day(ts->pdata[k], end, &day) &&
+			    (!v->termination || day < v->last)) {
+				v->last = day;
+				v->termination = ts->pdata[k];
+			}
+		}
+	}
+	for (guint i = 0; i < renewals->len && !v->successor; i++)
+		if (binding(renewals->pdata[i]))
+			v->successor = renewals->pdata[i];
+	if (v->termination)
+		v->ending = ENDING_TERMINATION;
+	else if (node_is(v->doc->root, "status", "terminated"))
+		v->ending = ENDING_UNKNOWN;
+	else if (v->successor && v->has_term)
+		v->ending = ENDING_RENEWAL;
+}
+
+bool sla_in_force(const struct sla_view *v, int32_t day)
+{
+	return v->binding && day >= v->start && day <= v->last;
+}
+
+bool agreement_in_force(const struct agreement *a, int32_t day)
+{
+	return a->binding && a->has_term && day >= a->start && day <= a->last;
+}
+
+const struct agreement *model_agreement(const struct model *m, const struct doc *d)
+{
+	return d ? g_hash_table_lookup(m->agreements, d) : NULL;
+}
+
+/* The base SLA and service of each <supports> of A, as "sla\037service" (the caller frees). */
+static GPtrArray *supported_pairs(const struct model *m, const struct doc *a)
+{
+	GPtrArray *out = g_ptr_array_new_with_free_func(g_free);
+
+	node_each(s, a->root, "supports")
+	{
+		const struct sla_view *v = model_sla_of(m, node_attr(s, "sla"));
+		if (v && node_attr(s, "service"))
+			g_ptr_array_add(out, g_strdup_printf("%s\037%s", doc_id(v->doc),
+							     node_attr(s, "service")));
+	}
+	return out;
+}
+
+static bool share_pair(const GPtrArray *x, const GPtrArray *y)
+{
+	for (guint i = 0; i < x->len; i++)
+		for (guint k = 0; k < y->len; k++)
+			if (strcmp(x->pdata[i], y->pdata[k]) == 0)
+				return true;
+	return false;
+}
+
+static gint by_start(gconstpointer a, gconstpointer b)
+{
+	const struct agreement *x = *(const struct agreement *const *)a,
+			       *y = *(const struct agreement *const *)b;
+
+	if (x->start != y->start)
+		return x->start < y->start ? -1 : 1;
+	return strcmp(x->doc->path, y->doc->path);
+}
+
+/* An agreement whose status says it ended mid-term ended when another agreement of its party for
+ * the same SLA service took over (附加OLA, 与供应商签署新合同或停止执行相应的旧合同); with none, the
+ * status is all there is: it was in force up to the day before the as-of date at the latest. */
+static void agreement_endings(struct model *m, GPtrArray *group)
+{
+	GPtrArray *pairs = g_ptr_array_new_with_free_func((GDestroyNotify)g_ptr_array_unref);
+
+	g_ptr_array_sort(group, by_start);
+	for (guint i = 0; i < group->len; i++)
+		g_ptr_array_add(pairs, supported_pairs(m, ((struct agreement *)group->pdata[i])->doc));
+	for (guint i = 0; i < group->len; i++) {
+		struct agreement *a = group->pdata[i];
+
+		if (!a->has_term || node_is(a->doc->root, "status", "signed"))
+			continue;
+		for (guint k = i + 1; k < group->len && !a->successor; k++) {
+			const struct agreement *b = group->pdata[k];
+			if (b->start > a->end)
+				break;
+			if (b->binding && b->has_term && b->start > a->start &&
+			    share_pair(pairs->pdata[i], pairs->pdata[k])) {
+				a->successor = b->doc;
+				a->last = b->start - 1;
+				a->ending = ENDING_REPLACED;
+			}
+		}
+		if (!a->successor && a->end >= m->as_of) {
+			a->last = MAX(a->start - 1, m->as_of - 1);
+			a->ending = ENDING_UNKNOWN;
+		}
+	}
+	g_ptr_array_free(pairs, TRUE);
+}
+
+static void build_agreements(struct model *m, const struct repo *r)
+{
+	GHashTable *parties = g_hash_table_new_full(g_str_hash, g_str_equal, g_free,
+						    (GDestroyNotify)g_ptr_array_unref);
+	GHashTableIter it;
+	gpointer group;
+
+	for (guint i = 0; i < r->docs->len; i++) {
+		const struct doc *d = r->docs->pdata[i];
+		const struct node *t;
+		struct agreement *a;
+
+		if (!d->root || !d->valid || (d->kind != KIND_OLA && d->kind != KIND_CONTRACT))
+			continue;
+		a = g_new0(struct agreement, 1);
+		a->doc = d;
+		a->party = node_attr(d->root, d->kind == KIND_OLA ? "dept" : "supplier");
+		a->binding = binding(d);
+		t = node_child(d->root, "term");
+		a->has_term = node_date(t, "start", &a->start) && node_date(t, "end", &a->end) &&
+			      a->start <= a->end;
+		a->last = a->end;
+		a->ending = ENDING_EXPIRY;
+		g_hash_table_insert(m->agreements, (gpointer)d, a);
+		if (a->party)
+			multimap_add(parties, g_strdup_printf("%d\037%s", d->kind, a->party), a);
+	}
+	g_hash_table_iter_init(&it, parties);
+	while (g_hash_table_iter_next(&it, NULL, &group))
+		agreement_endings(m, group);
+	g_hash_table_destroy(parties);
+}
+
 static void sla_view_free(gpointer p)
 {
 	struct sla_view *v = p;
@@ -423,9 +638,12 @@ static void sla_view_free(gpointer p)
 	g_free(v);
 }
 
-struct model *model_build(const struct repo *r, const struct index *ix)
+struct model *model_build(const struct repo *r, const struct index *ix, int32_t as_of)
 {
 	struct model *m = g_new0(struct model, 1);
+
+	m->as_of = as_of;
+	m->agreements = g_hash_table_new_full(g_direct_hash, g_direct_equal, NULL, g_free);
 
 	m->repo = r;
 	m->ix = ix;
@@ -437,7 +655,8 @@ struct model *model_build(const struct repo *r, const struct index *ix)
 					   (GDestroyNotify)g_ptr_array_unref);
 	m->calendars = g_hash_table_new_full(g_str_hash, g_str_equal, NULL,
 					     (GDestroyNotify)calendar_free);
-	m->hours = g_hash_table_new(g_direct_hash, g_direct_equal);
+	m->hours = g_hash_table_new_full(g_direct_hash, g_direct_equal, NULL,
+					 (GDestroyNotify)hours_free);
 	m->slas = g_hash_table_new(g_str_hash, g_str_equal);
 	m->sla_list = g_ptr_array_new_with_free_func(sla_view_free);
 	m->empty = g_ptr_array_new();
@@ -456,6 +675,10 @@ struct model *model_build(const struct repo *r, const struct index *ix)
 			add_supporting(m, d);
 		if (d->kind == KIND_ORGANIZATION)
 			add_calendars(m, d);
+		if (d->kind == KIND_OLA || d->kind == KIND_CONTRACT)
+			add_hours(m, d->root);
+		if (d->kind == KIND_CATALOG)
+			node_each(t, d->root, "tier") add_hours(m, t);
 	}
 	for (guint i = 0; i < r->docs->len; i++) {
 		const struct doc *d = r->docs->pdata[i];
@@ -471,16 +694,12 @@ struct model *model_build(const struct repo *r, const struct index *ix)
 		g_ptr_array_add(m->sla_list, v);
 		g_hash_table_insert(m->slas, (gpointer)id, v);
 	}
+	for (guint i = 0; i < m->sla_list->len; i++)
+		sla_timeline(m, m->sla_list->pdata[i]);
+	build_agreements(m, r);
 	return m;
 }
 
-static void free_hours(gpointer key, gpointer value, gpointer user)
-{
-	(void)key;
-	(void)user;
-	if (value != (gpointer)&none_marker)
-		hours_free(value);
-}
 
 void model_free(struct model *m)
 {
@@ -490,8 +709,8 @@ void model_free(struct model *m)
 	g_hash_table_destroy(m->supporting);
 	g_hash_table_destroy(m->invalid);
 	g_hash_table_destroy(m->calendars);
-	g_hash_table_foreach(m->hours, free_hours, NULL);
 	g_hash_table_destroy(m->hours);
+	g_hash_table_destroy(m->agreements);
 	g_hash_table_destroy(m->slas);
 	g_ptr_array_free(m->sla_list, TRUE);
 	g_ptr_array_free(m->empty, TRUE);

@@ -13,7 +13,9 @@
 
 struct model;
 
-struct model *model_build(const struct repo *r, const struct index *ix);
+/* AS_OF is the run's "today" (slm_today() when not given): the timeline needs it only to bound
+ * agreements whose status says they ended while their term says otherwise. */
+struct model *model_build(const struct repo *r, const struct index *ix, int32_t as_of);
 void model_free(struct model *m);
 
 /* ---- values of attributes ---- */
@@ -63,8 +65,8 @@ const GArray *model_supporting(const struct model *m, const char *sla, const cha
 /* ---- time ---- */
 /* The calendar with this id (from the organization), or NULL when unknown or invalid. */
 const struct calendar *model_calendar(const struct model *m, const char *id);
-/* The weekly hours given by the <hours> children of N, or NULL when N has none.  Owned by the
- * model (built once per node). */
+/* The weekly hours given by the <hours> children of N (a catalog tier, an OLA or a contract), or
+ * NULL when N has none.  Owned by the model, built with it: safe from any thread. */
 const struct hours *model_hours(const struct model *m, const struct node *n);
 /* The service hours of tier LEVEL in catalog CATALOG, or NULL. */
 const struct hours *model_tier_hours(const struct model *m, const char *catalog, const char *level);
@@ -75,6 +77,22 @@ const struct node *model_offer(const struct model *m, const char *catalog, const
 			       const char *level);
 
 /* ---- the effective SLA (DESIGN §3) ---- */
+/* What an additional SLA's element does to the effective SLA: the one definition that the model,
+ * `slm diff` (on XML trees) and the stylesheets (through slm:effective()) share. */
+enum amend_how {
+	AMEND_KEYED,  /* replaces the element with the same KEY attribute, or is added */
+	AMEND_REMOVE, /* takes out the <service> whose ref= is its KEY attribute */
+	AMEND_WHOLE,  /* replaces the base's element of that name */
+};
+struct amend_rule {
+	const char *element, *key; /* key: the attribute that identifies it (NULL for WHOLE) */
+	enum amend_how how;
+	const char *target; /* REMOVE: the element it removes */
+};
+/* The rule for element NAME of an additional SLA, or NULL when it changes nothing (title,
+ * signature...). */
+const struct amend_rule *amend_rule_of(const char *name);
+
 /* A version of an SLA in force from FROM to TO (inclusive days): the base with every signed
  * additional SLA effective by FROM applied — services replaced or added by ref=, removed by
  * <remove service=>, and term, reporting, review, charges, credits replaced when present. */
@@ -83,9 +101,22 @@ struct sla_version {
 	const struct doc *source;    /* the base, or the additional SLA that starts this version */
 	GPtrArray *services;	     /* struct node* <service> (of the base or an amendment) */
 	GPtrArray *service_docs;     /* the document of each service, parallel to services */
+	GPtrArray *credits;	     /* struct node* <credit>, one per service */
 	const struct node *term, *reporting, *review, *charges;
 	const struct doc *term_doc, *reporting_doc, *review_doc, *charges_doc;
 };
+
+/* How an agreement's time in force ends (DESIGN §9: the timeline). */
+enum ending {
+	ENDING_OPEN,	    /* no term end: in force until something ends it */
+	ENDING_EXPIRY,	    /* it runs to its term end */
+	ENDING_RENEWAL,	    /* it runs to its term end and a successor (renews=) follows */
+	ENDING_TERMINATION, /* a termination record sets its last day (sooner, or extended) */
+	ENDING_REPLACED,    /* an OLA or contract another agreement of its party took over from */
+	ENDING_UNKNOWN,	    /* its status says it ended, nothing says when: in force up to the
+			       earlier of its term end and the day before the as-of date */
+};
+const char *ending_name(enum ending e);
 
 /* A base SLA (no amends=) with its versions in date order.  An SLA without a valid term has one
  * version covering every day.  Additional SLAs that are not signed, or whose effective date is
@@ -97,7 +128,36 @@ struct sla_view {
 	int32_t start, end; /* of the base term (or of the term a later version replaced) */
 	GPtrArray *versions; /* struct sla_version* */
 	GPtrArray *amendments; /* the signed additional SLAs applied, by effective date */
+	/* the timeline */
+	bool binding;	 /* signed, ended or terminated: it carried obligations while in force */
+	int32_t last;	 /* last day of service (TIME_DAY_MAX when open) */
+	enum ending ending;
+	const struct doc *termination; /* the termination record that sets LAST, or NULL */
+	const struct doc *successor;   /* the SLA that renews it (renews=), or NULL */
 };
+
+/* The last day of service termination T gives to an SLA whose term ends on TERM_END: its
+ * effective date (at the latest the term end), or an executive's later extension (until=). */
+bool termination_last_day(const struct doc *t, int32_t term_end, int32_t *last);
+
+/* Whether the SLA was in force on DAY: binding, and DAY within its start..last. */
+bool sla_in_force(const struct sla_view *v, int32_t day);
+
+/* An OLA or supplier contract on the timeline. */
+struct agreement {
+	const struct doc *doc;
+	const char *party; /* dept= of an OLA, supplier= of a contract */
+	bool binding;	   /* signed, ended or terminated */
+	bool has_term;
+	int32_t start, end; /* its term */
+	int32_t last;	    /* last day in force: END, or sooner (REPLACED, UNKNOWN) */
+	enum ending ending;
+	const struct doc *successor; /* REPLACED: the agreement that took over */
+};
+/* The timeline of OLA or contract D (NULL for other documents and invalid ones). */
+const struct agreement *model_agreement(const struct model *m, const struct doc *d);
+/* Whether A was in force on DAY. */
+bool agreement_in_force(const struct agreement *a, int32_t day);
 
 /* The ids of an SLA and of each of its additional SLAs, whatever their status (documents about the
  * SLA may name either); and of the base and its signed additional SLAs only (a <supports sla=>

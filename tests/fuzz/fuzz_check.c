@@ -58,7 +58,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 			g_ptr_array_add(r.docs, fixed->docs->pdata[i]);
 		g_ptr_array_add(r.docs, d);
 		ix = index_build(&r);
-		m = model_build(&r, ix);
+		m = model_build(&r, ix, 20422);
 		{
 			struct check_ctx c = {&r, ix, m, 20422 /* 2025-11-30 */, dl};
 			rules_run(&c);
