@@ -565,7 +565,7 @@ static gint by_start(gconstpointer a, gconstpointer b)
 
 /* An agreement whose status says it ended mid-term ended when another agreement of its party for
  * the same SLA service took over (附加OLA, 与供应商签署新合同或停止执行相应的旧合同); with none, the
- * status is all there is: it was in force up to the day before the as-of date at the latest. */
+ * status is all there is: it was in force up to the as-of date at the latest. */
 static void agreement_endings(struct model *m, GPtrArray *group)
 {
 	GPtrArray *pairs = g_ptr_array_new_with_free_func((GDestroyNotify)g_ptr_array_unref);
@@ -589,8 +589,8 @@ static void agreement_endings(struct model *m, GPtrArray *group)
 				a->ending = ENDING_REPLACED;
 			}
 		}
-		if (!a->successor && a->end >= m->as_of) {
-			a->last = MAX(a->start - 1, m->as_of - 1);
+		if (!a->successor && a->end > m->as_of) {
+			a->last = MAX(a->start - 1, m->as_of);
 			a->ending = ENDING_UNKNOWN;
 		}
 	}

@@ -114,7 +114,7 @@ enum ending {
 	ENDING_TERMINATION, /* a termination record sets its last day (sooner, or extended) */
 	ENDING_REPLACED,    /* an OLA or contract another agreement of its party took over from */
 	ENDING_UNKNOWN,	    /* its status says it ended, nothing says when: in force up to the
-			       earlier of its term end and the day before the as-of date */
+			       as-of date at the latest */
 };
 const char *ending_name(enum ending e);
 

@@ -5,9 +5,9 @@
  * with change steps 2–3 (附加服务级别协议: an additional SLA changes a signed SLA from its effective
  * date).
  *
- * unsigned — a document with status="signed" (drafts need no signature; ended and terminated
- * agreements are history) must carry, each with date= no later than its term start (an additional
- * SLA: its effective date):
+ * unsigned — an SLA, OLA or contract that is not a draft (signed, or ended or terminated: it was
+ * in force, so it was signed; DESIGN §9) must carry, each with date= no later than its term start
+ * (an additional SLA: its effective date):
  *   SLA       party=<its customer> with name=, and party=<the organization> with person=;
  *   contract  party=<its supplier> with name=, and party=<the organization> with person=;
  *   OLA       a person of the OLA's department (or the head of a department above it) and a
@@ -83,6 +83,22 @@ static bool signing_limit(const struct doc *d, int32_t *limit, const char **what
 	return node_date(node_child(d->root, "term"), "start", limit);
 }
 
+/* "signed", "ended", "terminated": an agreement that has ended was signed while in force, and
+ * its obligations are judged for that period (DESIGN §9). */
+static const char *status_of(const struct doc *d)
+{
+	const char *st = node_attr(d->root, "status");
+	return st ? st : "signed";
+}
+
+/* The alternative fix for an agreement still signed: it may not be signed yet after all. */
+static const char *until_signed(const struct doc *d)
+{
+	return node_is(d->root, "status", "signed")
+	           ? ", or set status=\"draft\" until it is signed"
+	           : ": it was in force, so it was signed";
+}
+
 /* The defects of one signature, as one finding. */
 static void check_signature(const struct check_ctx *c, const struct doc *d, const struct node *s,
                             const char *who, bool need_name, bool need_person)
@@ -115,7 +131,7 @@ static void check_signature(const struct check_ctx *c, const struct doc *d, cons
 		g_free(l);
 	}
 	if (what->len)
-		rule_report(c, RULE_UNSIGNED, d, s, "%s on signed %s %s %s: %s", who,
+		rule_report(c, RULE_UNSIGNED, d, s, "%s on %s %s %s %s: %s", who, status_of(d),
 		            kind_label(d->kind), doc_id(d), what->str, fix->str);
 	g_string_free(what, TRUE);
 	g_string_free(fix, TRUE);
@@ -146,16 +162,16 @@ static void check_party_signatures(const struct check_ctx *c, const struct doc *
 	if (external && !has_external)
 		rule_report(
 		    c, RULE_UNSIGNED, d, d->root,
-		    "signed %s %s has no signature of the %s %s: add <signature party=\"%s\" "
-		    "name=\"...\" date=\"...\"/>, or set status=\"draft\" until it is signed",
-		    kind_label(d->kind), doc_id(d), external_label, external, external);
+		    "%s %s %s has no signature of the %s %s: add <signature party=\"%s\" "
+		    "name=\"...\" date=\"...\"/>%s",
+		    status_of(d), kind_label(d->kind), doc_id(d), external_label, external, external,
+		    until_signed(d));
 	if (org && !has_org)
 		rule_report(
 		    c, RULE_UNSIGNED, d, d->root,
-		    "signed %s %s has no signature of our side (%s): add <signature "
-		    "party=\"%s\" person=\"...\" date=\"...\"/>, or set status=\"draft\" until "
-		    "it is signed",
-		    kind_label(d->kind), doc_id(d), org, org);
+		    "%s %s %s has no signature of our side (%s): add <signature "
+		    "party=\"%s\" person=\"...\" date=\"...\"/>%s",
+		    status_of(d), kind_label(d->kind), doc_id(d), org, org, until_signed(d));
 }
 
 /* Whether PERSON signs for department DEPT: a member of it, or the head of a department above
@@ -208,24 +224,23 @@ static void check_ola_signatures(const struct check_ctx *c, const struct doc *d)
 		n_dept = 1, dept_sig = NULL; /* dept= names nothing: unresolved-ref reports it */
 	if (!n_dept)
 		diag = rule_report(c, RULE_UNSIGNED, d, d->root,
-		            "signed OLA %s has no signature of department %s: add the signature of "
-		            "its head (or of the member who commits it) with a date, or set "
-		            "status=\"draft\" until it is signed",
-		            doc_id(d), dept ? dept : "?");
+		            "%s OLA %s has no signature of department %s: add the signature of "
+		            "its head (or of the member who commits it) with a date%s",
+		            status_of(d), doc_id(d), dept ? dept : "?", until_signed(d));
 	if (!n_slm)
 		rule_report(
 		    c, RULE_UNSIGNED, d, d->root,
-		    "signed OLA %s has no signature of a service level manager: add it with "
-		    "a date, or set status=\"draft\" until it is signed",
-		    doc_id(d));
+		    "%s OLA %s has no signature of a service level manager: add it with "
+		    "a date%s",
+		    status_of(d), doc_id(d), until_signed(d));
 	if (n_dept == 1 && n_slm == 1 && dept_sig == slm_sig)
 		diag = rule_report(
 		    c, RULE_UNSIGNED, d, d->root,
-		    "signed OLA %s has no signature for department %s other than that of %s, "
+		    "%s OLA %s has no signature for department %s other than that of %s, "
 		    "who signs it as the service level manager: an OLA is agreed between the "
 		    "department and the service level manager; add the signature of the "
 		    "department's head (or of the member who commits it) with a date",
-		    doc_id(d), dept ? dept : "?", node_attr(dept_sig, "person"));
+		    status_of(d), doc_id(d), dept ? dept : "?", node_attr(dept_sig, "person"));
 	/* a signature that counts for neither side: say why, it is the likely slip */
 	if (diag && stranger) {
 		const char *who = node_attr(stranger, "person");
@@ -239,7 +254,7 @@ static void check_ola_signatures(const struct check_ctx *c, const struct doc *d)
 
 static void check_unsigned(const struct check_ctx *c, const struct doc *d)
 {
-	if (!node_is(d->root, "status", "signed"))
+	if (node_is(d->root, "status", "draft"))
 		return;
 	/* a customer= or supplier= that names nothing is unresolved-ref's finding, not ours */
 	if (d->kind == KIND_SLA) {
@@ -483,31 +498,6 @@ static void check_roles(const struct check_ctx *c, const struct doc *d)
 
 /* ---- amendment-base (step 13) ---- */
 
-/* The last day of service of SLA BASE by its terminations (effective=, or a later extension's
- * until=); false when it has none. */
-static bool terminated_on(const struct check_ctx *c, const struct doc *base, int32_t *last,
-                          const struct doc **term)
-{
-	const GPtrArray *ts = model_referring(c->m, KIND_TERMINATION, "sla", doc_id(base));
-	bool found = false;
-
-	for (guint i = 0; i < ts->len; i++) {
-		const struct doc *t = ts->pdata[i];
-		int32_t day, until;
-
-		if (!t->valid || !node_date(t->root, "effective", &day))
-			continue;
-		node_each(x, t->root, "extension") if (node_date(x, "until", &until) && until > day)
-		    day = until;
-		if (!found || day > *last) {
-			*last = day;
-			*term = t;
-		}
-		found = true;
-	}
-	return found;
-}
-
 /* Whether the SLA had SERVICE the day before EFF: in the version in force then (the base's own
  * services when EFF is on or before its start), or added by another additional SLA effective the
  * same day. */
@@ -573,8 +563,6 @@ static bool check_effective(const struct check_ctx *c, const struct doc *a, cons
                             int32_t eff)
 {
 	const struct sla_view *view = model_sla(c->m, doc_id(base));
-	const struct doc *term_doc = NULL;
-	int32_t last = 0;
 	struct diag *dg;
 
 	if (view && view->has_term && (eff < view->start || !sla_version_at(view, eff))) {
@@ -591,8 +579,9 @@ static bool check_effective(const struct check_ctx *c, const struct doc *a, cons
 		g_free(e);
 		return false;
 	}
-	if (terminated_on(c, base, &last, &term_doc) && eff > last) {
-		char *l = time_date_format(last);
+	if (view && view->termination && eff > view->last) {
+		const struct doc *term_doc = view->termination;
+		char *l = time_date_format(view->last);
 		dg = rule_report(c, RULE_AMENDMENT_BASE, a, a->root,
 		                 "additional SLA %s takes effect on %s, after SLA %s ends by "
 		                 "termination %s (last day of service %s): an ended SLA cannot be "

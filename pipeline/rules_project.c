@@ -10,8 +10,10 @@
  *     naming an additional SLA counts for its base, since change step 3 lets the provider either
  *     update the proposal or write one for the additional SLA.
  *   - Only signed base SLAs are held to steps 7–10: drafts have not reached them, and SLAs marked
- *     ended or terminated are history whose files may have left with the archive.  A clause
- *     without a department and a proposal without an owner are findings whatever the SLA's state.
+ *     ended or terminated may predate the repository (their decomposition and proposal left with
+ *     the archive; the obligations the seed keeps for them are checked by the other families).
+ *     A clause without a department and a proposal without an owner are findings whatever the
+ *     SLA's state.
  *   - Clauses cover every service of every version (the decomposition records the contract as
  *     signed; a service removed later keeps its clause).  The proposal is kept up to date, so it
  *     must plan the services of the versions in force or to come on the as-of date — services an
@@ -211,17 +213,17 @@ static bool props_have(const GPtrArray *props, const char *name, const char *att
 	return false;
 }
 
-/* Whether agreement D is still to be relied on from day FROM: signed, and its term (when it has
- * one) not over before FROM.  An OLA that ended and was succeeded by another of the same
+/* Whether agreement D is still to be relied on from day FROM: binding, and in force (the model's
+ * timeline) on or after FROM.  An OLA that ended and was succeeded by another of the same
  * department (DESIGN §4 term-gap: successive agreements share the load) is history the proposal
  * no longer needs to list. */
-static bool relied_on(const struct doc *d, int32_t from)
+static bool relied_on(const struct check_ctx *c, const struct doc *d, int32_t from)
 {
-	int32_t end;
+	const struct agreement *a = model_agreement(c->m, d);
 
-	if (!node_is(d->root, "status", "signed"))
-		return false;
-	return !node_date(node_child(d->root, "term"), "end", &end) || end >= from;
+	if (!a || !a->binding || a->ending == ENDING_UNKNOWN)
+		return false; /* ended or terminated before its term said: nothing to rely on */
+	return !a->has_term || a->last >= from;
 }
 
 /* Each signed OLA and supplier contract supporting one of SERVICES of the SLA V and not over
@@ -233,8 +235,7 @@ static GArray *signed_support(const struct check_ctx *c, const struct sla_view *
 	GArray *out = g_array_new(FALSE, FALSE, sizeof(struct support));
 	GHashTable *seen = g_hash_table_new(g_direct_hash, g_direct_equal);
 	GPtrArray *ids = sla_view_ids(v);
-	const struct sla_version *last = v->versions->pdata[v->versions->len - 1];
-	int32_t from = MIN(c->as_of, last->to);
+	int32_t from = MIN(c->as_of, v->last);
 
 	for (guint i = 0; i < services->len; i++) {
 		const char *svc = g_array_index(services, struct promised, i).ref;
@@ -242,7 +243,7 @@ static GArray *signed_support(const struct check_ctx *c, const struct sla_view *
 			const GArray *sup = model_supporting(c->m, ids->pdata[k], svc);
 			for (guint j = 0; j < sup->len; j++) {
 				struct support s = g_array_index(sup, struct support, j);
-				if (!relied_on(s.doc, from) ||
+				if (!relied_on(c, s.doc, from) ||
 				    !g_hash_table_add(seen, (gpointer)s.doc))
 					continue;
 				g_array_append_val(out, s);

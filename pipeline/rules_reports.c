@@ -160,42 +160,16 @@ static void collect(const struct check_ctx *c, const struct sla_state *s, enum k
 	}
 }
 
-/* The span of service: term start to the end of the effective term or to the last day of service
- * a termination record gives (its extensions included). */
-static void service_span(const struct check_ctx *c, struct sla_state *s)
+/* The span of service, from the model's timeline: term start to the last day of service. */
+static void service_span(struct sla_state *s)
 {
-	const struct node *root = s->v->doc->root;
-	bool terminated = node_is(root, "status", "terminated"), recorded = false;
-	const GPtrArray *terms;
-	const struct sla_version *last;
-
-	s->agreed =
-	    node_is(root, "status", "signed") || node_is(root, "status", "ended") || terminated;
+	s->agreed = s->v->binding;
 	if (!s->agreed || !s->v->has_term || s->v->versions->len == 0)
 		return;
-	last = s->v->versions->pdata[s->v->versions->len - 1];
 	s->start = s->v->start;
-	s->end = last->to;
-	terms = model_referring(c->m, KIND_TERMINATION, "sla", s->id);
-	for (guint i = 0; i < terms->len; i++) {
-		const struct doc *t = terms->pdata[i];
-		int32_t eff;
-
-		if (!t->valid || !node_date(t->root, "effective", &eff))
-			continue;
-		node_each(x, t->root, "extension")
-		{
-			int32_t until;
-			if (node_date(x, "until", &until) && until > eff)
-				eff = until;
-		}
-		recorded = true;
-		if (eff < s->end) {
-			s->end = eff;
-			s->ended_by = t;
-		}
-	}
-	s->in_force = (!terminated || recorded) && s->start <= s->end;
+	s->end = s->v->last;
+	s->ended_by = s->v->termination;
+	s->in_force = s->v->ending != ENDING_UNKNOWN && s->start <= s->end;
 }
 
 static struct sla_state *sla_state_new(const struct check_ctx *c, const struct sla_view *v)
@@ -206,7 +180,7 @@ static struct sla_state *sla_state_new(const struct check_ctx *c, const struct s
 	s->id = doc_id(v->doc);
 	s->reports = g_array_new(FALSE, FALSE, sizeof(struct dated));
 	s->reviews = g_array_new(FALSE, FALSE, sizeof(struct dated));
-	service_span(c, s);
+	service_span(s);
 	collect(c, s, KIND_REPORT, s->reports);
 	collect(c, s, KIND_REVIEW, s->reviews);
 	g_array_sort(s->reports, by_period);

@@ -48,7 +48,7 @@ struct svc {
 	const char *ref;
 	GArray *occs;          /* struct occ, in date order */
 	GPtrArray *agreements; /* supporting OLAs and contracts that count (struct doc*) */
-	GPtrArray *others;     /* supporting but not counting: drafts, ended while the SLA runs */
+	GPtrArray *others;     /* supporting but not counting: drafts */
 };
 
 struct rel {
@@ -83,7 +83,6 @@ struct run {
 	const struct calendar *cal;
 	int32_t last;                  /* last day of service */
 	const struct doc *termination; /* when it set LAST */
-	bool over;                     /* the service is over by the as-of date */
 	GPtrArray *ids;                /* the base id and its signed additional SLAs' */
 	GPtrArray *pending;
 	GHashTable *pending_by_key;
@@ -104,10 +103,17 @@ static char *party_phrase(enum kind k, const char *party)
 	                     : g_strdup_printf("supplier contract with %s", party);
 }
 
-static bool agreement_term(const struct doc *a, int32_t *from, int32_t *to)
+/* The days A is in force, from the model's timeline: its term, ended sooner when another
+ * agreement of its party took over or its status says it ended. */
+static bool agreement_term(const struct run *r, const struct doc *a, int32_t *from, int32_t *to)
 {
-	const struct node *t = node_child(a->root, "term");
-	return node_date(t, "start", from) && node_date(t, "end", to) && *from <= *to;
+	const struct agreement *x = model_agreement(r->c->m, a);
+
+	if (!x || !x->has_term || x->last < x->start)
+		return false;
+	*from = x->start;
+	*to = x->last;
+	return true;
 }
 
 static char *date_text(int32_t day)
@@ -268,42 +274,11 @@ static void index_parties(struct run *r)
 
 /* ---- the SLA and its services ---- */
 
+/* Whether A carried obligations (signed, ended or terminated: judged over its days in force). */
 static bool counts(const struct run *r, const struct doc *a)
 {
-	const char *st = node_attr(a->root, "status");
-
-	if (!st || !a->valid)
-		return false;
-	if (strcmp(st, "signed") == 0)
-		return true;
-	return r->over && (strcmp(st, "ended") == 0 || strcmp(st, "terminated") == 0);
-}
-
-/* The last day of service: the term end of the last version, or an earlier termination. */
-static void last_day(struct run *r)
-{
-	const GPtrArray *v = r->view->versions;
-	const GPtrArray *terms = model_referring(r->c->m, KIND_TERMINATION, "sla", r->id);
-
-	r->last = ((const struct sla_version *)v->pdata[v->len - 1])->to;
-	r->termination = NULL;
-	for (guint i = 0; i < terms->len; i++) {
-		const struct doc *t = terms->pdata[i];
-		int32_t day;
-
-		if (!node_date(t->root, "effective", &day))
-			continue;
-		node_each(x, t->root, "extension")
-		{
-			int32_t until;
-			if (node_date(x, "until", &until) && until > day)
-				day = until;
-		}
-		if (day < r->last) {
-			r->last = day;
-			r->termination = t;
-		}
-	}
+	const struct agreement *x = model_agreement(r->c->m, a);
+	return x && x->binding;
 }
 
 static void svc_free(gpointer p)
@@ -425,12 +400,8 @@ static char *unsupported_advice(struct run *r, const struct svc *s, enum kind k,
 		if (!same_party(a, k, party))
 			continue;
 		*about = a;
-		if (node_is(a->root, "status", "draft"))
-			return g_strdup_printf("%s supports it, but is still a draft: sign it",
-			                       node_attr(a->root, "id"));
-		return g_strdup_printf("%s supports it, but its status is %s while the SLA still "
-		                       "runs: renew it or sign its successor",
-		                       node_attr(a->root, "id"), node_attr(a->root, "status"));
+		return g_strdup_printf("%s supports it, but is still a draft: sign it",
+		                       node_attr(a->root, "id"));
 	}
 	if ((a = supports_other_service(r, s, k, party))) {
 		*about = a;
@@ -714,10 +685,21 @@ static void report_term_end(struct run *r, const struct svc *s, const struct par
 	char *who = party_phrase(g->kind, g->party);
 	char *gap = range_text(x->days.from, x->days.to), *to = date_text(x->days.to);
 	char *from = date_text(x->days.from);
-	char *head = g_strdup_printf("%s ends %s, but ", aid, node_attr(term, "end")), *tail;
+	const struct agreement *ag = model_agreement(r->c->m, a);
+	char *head, *tail;
 	struct pending *p;
 
-	if (x->days.to == x->need.to)
+	if (ag && ag->ending == ENDING_UNKNOWN)
+		head = g_strdup_printf("%s has status %s although its term runs to %s, so it backs "
+		                       "nothing from %s on, but ",
+		                       aid, node_attr(a->root, "status"), node_attr(term, "end"), from);
+	else
+		head = g_strdup_printf("%s ends %s, but ", aid, node_attr(term, "end"));
+	if (ag && ag->ending == ENDING_UNKNOWN && x->days.to == x->need.to)
+		tail = g_strdup_printf(" of %s must be backed until %s and no other %s covers %s: "
+		                       "renew it, or sign its successor",
+		                       r->id, to, who, gap);
+	else if (x->days.to == x->need.to)
 		tail = g_strdup_printf(" of %s must be backed until %s and no other %s covers %s: "
 		                       "extend its term to %s, or sign its successor",
 		                       r->id, to, who, gap, to);
@@ -823,7 +805,7 @@ static void group_free(gpointer p)
 }
 
 /* The counted agreements by department or supplier, in order of first appearance. */
-static GPtrArray *party_groups(const struct svc *s)
+static GPtrArray *party_groups(const struct run *r, const struct svc *s)
 {
 	GPtrArray *groups = g_ptr_array_new_with_free_func(group_free);
 
@@ -848,7 +830,7 @@ static GPtrArray *party_groups(const struct svc *s)
 			g->terms = g_array_new(FALSE, FALSE, sizeof(struct span));
 			g_ptr_array_add(groups, g);
 		}
-		if (!agreement_term(a, &t.from, &t.to))
+		if (!agreement_term(r, a, &t.from, &t.to))
 			t.from = 1, t.to = 0;
 		g_ptr_array_add(g->docs, (gpointer)a);
 		g_array_append_val(g->terms, t);
@@ -958,20 +940,151 @@ static void report_hours(struct run *r, const struct svc *s, const struct doc *a
 	g_free(when);
 }
 
-static void check_hours(struct run *r, const struct svc *s, const struct doc *a)
+/* The same finding for several agreements of one party that together leave hours uncovered. */
+static void report_hours_union(struct run *r, const struct svc *s, const struct party_group *g,
+                               const GArray *members, const struct occ *o, const struct hours *hb,
+                               int32_t from, int32_t to, const char *uncovered)
 {
-	const struct hours *ha = model_hours(r->c->m, a->root);
-	const char *acal = node_attr(a->root, "calendar");
-	const struct calendar *ca = acal ? model_calendar(r->c->m, acal) : r->cal;
-	int32_t af, at;
+	const char *level = node_attr(o->node, "tier");
+	const struct node *t = tier_node(r->c->m, node_attr(o->doc->root, "catalog"), level);
+	const char *tname = t ? node_attr(t, "name") : NULL;
+	const struct doc *first = g->docs->pdata[g_array_index(members, guint, 0)];
+	const struct node *at = node_child(first->root, "hours");
+	GPtrArray *names = g_ptr_array_new_with_free_func(g_free);
+	GPtrArray *hours = g_ptr_array_new_with_free_func(g_free);
+	GString *key = g_string_new("hgu");
+	char *who = party_phrase(g->kind, g->party), *nm, *hr, *when = NULL, *head, *tail;
+	struct pending *p;
 
-	if (!ha || !ca || !r->cal || !agreement_term(a, &af, &at))
-		return; /* an unknown calendar is unresolved-ref's finding */
+	for (guint i = 0; i < members->len; i++) {
+		const struct doc *a = g->docs->pdata[g_array_index(members, guint, i)];
+		g_ptr_array_add(names, g_strdup(node_attr(a->root, "id")));
+		g_ptr_array_add(hours, g_strdup(hours_text(r, model_hours(r->c->m, a->root))));
+		g_string_append_printf(key, "\037%p", (const void *)a);
+	}
+	g_string_append_printf(key, "\037%s\037%d\037%d", hours_text(r, hb), from, to);
+	nm = time_join_spoken(names);
+	hr = time_join_spoken(hours);
+	if (from != r->view->start || to != r->last) {
+		char *f = date_text(from), *e = date_text(to);
+		when = g_strdup_printf(" from %s to %s", f, e);
+		g_free(f);
+		g_free(e);
+	}
+	head = g_strdup_printf("%s (%s) together cover %s, but they support ", nm, who, hr);
+	tail = g_strdup_printf(" of %s, whose tier %s%s%s hours are %s%s: uncovered %s; extend "
+	                       "their <hours>",
+	                       r->id, level, tname ? " " : "", tname ? tname : "",
+	                       hours_text(r, hb), when ? when : "", uncovered);
+	p = pending_get(r, g_string_free(key, FALSE), RULE_HOURS_GAP, first,
+	                at ? at : first->root, head, tail);
+	if (pending_service(p, s->ref)) {
+		for (guint i = 1; i < members->len; i++) {
+			const struct doc *a = g->docs->pdata[g_array_index(members, guint, i)];
+			const struct node *ah = node_child(a->root, "hours");
+			pending_related(p, a, ah ? ah : a->root,
+			                g_strdup_printf("%s covers %s here", node_attr(a->root, "id"),
+			                                (const char *)hours->pdata[i]));
+		}
+		pending_related(p, o->doc, o->node,
+		                g_strdup_printf("%s takes %s at tier %s here",
+		                                node_attr(o->doc->root, "id"), s->ref, level));
+	}
+	g_ptr_array_free(names, TRUE);
+	g_ptr_array_free(hours, TRUE);
+	g_free(who);
+	g_free(nm);
+	g_free(hr);
+	g_free(when);
+}
+
+static gint cmp_int32(gconstpointer a, gconstpointer b)
+{
+	int32_t x = *(const int32_t *)a, y = *(const int32_t *)b;
+	return (x > y) - (x < y);
+}
+
+/* Judge the days FROM..TO of stretch O (tier hours HB) for party group G: split where the set of
+ * its agreements in force changes; each part is judged on what they cover together.  Days with
+ * none in force are term-gap's. */
+static void group_hours_stretch(struct run *r, const struct svc *s, const struct party_group *g,
+                                const struct occ *o, const struct hours *hb, int32_t from,
+                                int32_t to)
+{
+	GArray *cuts = g_array_new(FALSE, FALSE, sizeof(int32_t));
+	GArray *members = g_array_new(FALSE, FALSE, sizeof(guint));
+	GArray *src = g_array_new(FALSE, FALSE, sizeof(struct coverage_source));
+	int32_t end = to + 1;
+
+	g_array_append_val(cuts, from);
+	g_array_append_val(cuts, end);
+	for (guint i = 0; i < g->terms->len; i++) {
+		struct span t = g_array_index(g->terms, struct span, i);
+		int32_t after = t.to + 1;
+		if (t.from > from && t.from <= to)
+			g_array_append_val(cuts, t.from);
+		if (after > from && after <= to)
+			g_array_append_val(cuts, after);
+	}
+	g_array_sort(cuts, cmp_int32);
+	for (guint c = 0; c + 1 < cuts->len; c++) {
+		int32_t f = g_array_index(cuts, int32_t, c), e = g_array_index(cuts, int32_t, c + 1) - 1;
+		const struct cov_result *x;
+		struct coverage *cov;
+
+		if (f > e)
+			continue;
+		g_array_set_size(members, 0);
+		g_array_set_size(src, 0);
+		for (guint i = 0; i < g->docs->len; i++) {
+			const struct doc *a = g->docs->pdata[i];
+			struct span t = g_array_index(g->terms, struct span, i);
+			const char *acal = node_attr(a->root, "calendar");
+			struct coverage_source cs = {model_hours(r->c->m, a->root),
+			                             acal ? model_calendar(r->c->m, acal) : r->cal,
+			                             TIME_DAY_MIN, TIME_DAY_MAX};
+			if (t.from > f || t.to < e || !cs.hours || !cs.cal)
+				continue; /* an unknown calendar is unresolved-ref's finding */
+			g_array_append_val(members, i);
+			g_array_append_val(src, cs);
+		}
+		if (!members->len)
+			continue;
+		if ((int64_t)e - f >= COVERAGE_MAX_DAYS)
+			e = f + COVERAGE_MAX_DAYS - 1;
+		if (members->len == 1) {
+			const struct coverage_source *a = &g_array_index(src, struct coverage_source, 0);
+			x = coverage(r, a->hours, a->cal, hb, r->cal, f, e);
+			if (!x->complete)
+				report_hours(r, s, g->docs->pdata[g_array_index(members, guint, 0)],
+				             a->hours, a->cal, o, hb, f, e, x->text);
+			continue;
+		}
+		cov = coverage_compute_union((const struct coverage_source *)(void *)src->data,
+		                             src->len, hb, r->cal, f, e);
+		if (cov && !coverage_complete(cov)) {
+			char *text = coverage_describe(cov);
+			report_hours_union(r, s, g, members, o, hb, f, e, text);
+			g_free(text);
+		}
+		coverage_free(cov);
+	}
+	g_array_free(cuts, TRUE);
+	g_array_free(members, TRUE);
+	g_array_free(src, TRUE);
+}
+
+/* hours-gap judges what a department (or supplier) covers with all its agreements in force
+ * together, as term-gap judges the union of their terms. */
+static void check_group_hours(struct run *r, const struct svc *s, const struct party_group *g)
+{
+	if (!r->cal)
+		return;
 	for (guint i = 0; i < s->occs->len;) {
 		const struct occ *o = occ_at(s, i);
 		const struct hours *hb = model_tier_hours(
 		    r->c->m, node_attr(o->doc->root, "catalog"), node_attr(o->node, "tier"));
-		int32_t from = o->from, to = o->to;
+		int32_t to = o->to;
 		guint k = i + 1;
 
 		/* versions in a row with the same tier hours are one stretch */
@@ -983,16 +1096,8 @@ static void check_hours(struct run *r, const struct svc *s, const struct doc *a)
 				break;
 			to = n->to;
 		}
-		from = MAX(from, af);
-		to = MIN(to, at);
-		if (hb && from <= to) {
-			const struct cov_result *x;
-			if ((int64_t)to - from >= COVERAGE_MAX_DAYS)
-				to = from + COVERAGE_MAX_DAYS - 1;
-			x = coverage(r, ha, ca, hb, r->cal, from, to);
-			if (!x->complete)
-				report_hours(r, s, a, ha, ca, o, hb, from, to, x->text);
-		}
+		if (hb)
+			group_hours_stretch(r, s, g, o, hb, o->from, to);
 		i = k;
 	}
 }
@@ -1069,7 +1174,7 @@ static void check_targets(struct run *r, const struct svc *s, const struct doc *
 {
 	int32_t af, at;
 
-	if (!agreement_term(a, &af, &at))
+	if (!agreement_term(r, a, &af, &at))
 		return;
 	for (guint i = 0; i < s->occs->len; i++) {
 		const struct occ *o = occ_at(s, i);
@@ -1341,13 +1446,15 @@ static void check_sla(struct run *r, const struct sla_view *view)
 	const struct doc *d = view->doc;
 	GPtrArray *svcs;
 
-	if (!d->valid || !node_is(d->root, "status", "signed") || !view->versions->len)
+	/* an SLA that has ended is judged for the days it was in force; one terminated without a
+	 * record of when is not judged at all: its last day is unknown */
+	if (!d->valid || !view->binding || view->ending == ENDING_UNKNOWN || !view->versions->len)
 		return;
 	r->view = view;
 	r->id = node_attr(d->root, "id");
 	r->cal = model_calendar(r->c->m, node_attr(d->root, "calendar"));
-	last_day(r);
-	r->over = r->last < r->c->as_of;
+	r->last = view->last;
+	r->termination = view->termination;
 	r->ids = g_ptr_array_new();
 	g_ptr_array_add(r->ids, (gpointer)r->id);
 	for (guint i = 0; i < view->amendments->len; i++)
@@ -1365,12 +1472,12 @@ static void check_sla(struct run *r, const struct sla_view *view)
 
 		find_agreements(r, s);
 		check_components(r, s);
-		groups = party_groups(s);
+		groups = party_groups(r, s);
 		check_terms(r, s, groups);
-		for (guint k = 0; k < s->agreements->len; k++) {
-			check_hours(r, s, s->agreements->pdata[k]);
+		for (guint k = 0; k < groups->len; k++)
+			check_group_hours(r, s, groups->pdata[k]);
+		for (guint k = 0; k < s->agreements->len; k++)
 			check_targets(r, s, s->agreements->pdata[k]);
-		}
 		/* versions that keep the same <service> are one stretch for the chain: a shortfall
 		 * over the whole term is one finding naming the whole term */
 		for (guint k = 0; k < s->occs->len;) {

@@ -32,8 +32,9 @@
  *     a misstated budget is reported here, since it falsifies the comparison step 6 asks for; an
  *     overrun and a misstated budget are one finding, the overrun.  Another currency is a finding
  *     (no comparison is possible).  Without a proposal budget, the accounting's own figures speak.
- *   - archive-incomplete: a closed termination archives the SLA, its signed additional SLAs, its
- *     proposals, and every signed OLA and supplier contract supporting it; archiving more (the
+ *   - archive-incomplete: a closed termination archives the SLA, its additional SLAs, its
+ *     proposals, and every OLA and supplier contract that supported it, whatever their status now
+ *     (signed, ended or terminated: drafts never bound anyone); archiving more (the
  *     initiation, the requirements) is welcome, never required. */
 #include "rules.h"
 
@@ -41,12 +42,13 @@
 
 /* ---- the SLA with its additional SLAs ---- */
 
-/* Each signed OLA and supplier contract supporting a service the SLA promised in any version,
- * once, as struct support.  At the end of an SLA everything that backed it and is still in force
- * is released and archived. */
-static GArray *signed_support(const struct check_ctx *c, const struct sla_view *v)
+/* Each OLA and supplier contract that supported a service the SLA promised in any version and
+ * carried obligations (signed, ended or terminated: whatever its status now), once, as struct
+ * support.  At the end of an SLA everything that backed it is archived, and what is still in
+ * force is released. */
+static GArray *binding_support(const struct check_ctx *c, const struct sla_view *v)
 {
-	GPtrArray *ids = sla_view_ids(v);
+	GPtrArray *ids = model_sla_family(c->m, v);
 	GArray *out = g_array_new(FALSE, FALSE, sizeof(struct support));
 	GHashTable *seen = g_hash_table_new(g_direct_hash, g_direct_equal);
 	GHashTable *services = g_hash_table_new(g_str_hash, g_str_equal);
@@ -61,8 +63,8 @@ static GArray *signed_support(const struct check_ctx *c, const struct sla_view *
 				const GArray *sup = model_supporting(c->m, ids->pdata[k], svc);
 				for (guint n = 0; n < sup->len; n++) {
 					struct support s = g_array_index(sup, struct support, n);
-					if (node_is(s.doc->root, "status", "signed") &&
-					    g_hash_table_add(seen, (gpointer)s.doc))
+					const struct agreement *a = model_agreement(c->m, s.doc);
+					if (a && a->binding && g_hash_table_add(seen, (gpointer)s.doc))
 						g_array_append_val(out, s);
 				}
 			}
@@ -72,6 +74,20 @@ static GArray *signed_support(const struct check_ctx *c, const struct sla_view *
 	g_hash_table_destroy(seen);
 	g_ptr_array_free(ids, TRUE);
 	return out;
+}
+
+/* The last day of service termination T gives SLA V (the model's, when T is the one that ends
+ * it). */
+static int32_t last_day_of(const struct sla_view *v, const struct doc *t)
+{
+	int32_t last = TIME_DAY_MIN, end = TIME_DAY_MAX;
+
+	if (v && v->termination == t)
+		return v->last;
+	if (v && v->versions->len)
+		end = ((const struct sla_version *)v->versions->pdata[v->versions->len - 1])->to;
+	termination_last_day(t, end, &last);
+	return last;
 }
 
 static const char *agreement_label(const struct doc *d)
@@ -356,22 +372,20 @@ static void release_resources(const struct check_ctx *c, const struct doc *t,
 static void release_contracts(const struct check_ctx *c, const struct doc *t,
                               const struct releases *r, const struct sla_view *v, const GArray *sup)
 {
-	int32_t last_day = TIME_DAY_MIN;
+	int32_t last_day = last_day_of(v, t);
 
-	node_date(t->root, "effective", &last_day);
 	for (guint i = 0; i < sup->len; i++) {
 		const struct support *s = &g_array_index(sup, struct support, i);
 		const char *kid = doc_id(s->doc), *supplier = node_attr(s->doc->root, "supplier");
+		const struct agreement *a = model_agreement(c->m, s->doc);
 		struct diag *diag;
 
-		int32_t end;
-
 		/* an item naming the contract in another list is unresolved-ref's finding; a
-		 * contract that ran out before the last day of service has nothing left to release
-		 */
+		 * contract no longer in force on the last day of service (run out, replaced) has
+		 * nothing left to release */
 		if (s->doc->kind != KIND_CONTRACT || g_hash_table_contains(r->by_ref, kid) ||
 		    (supplier && g_hash_table_contains(r->suppliers, supplier)) ||
-		    (node_date(node_child(s->doc->root, "term"), "end", &end) && end < last_day))
+		    (a && a->has_term && a->last < last_day))
 			continue;
 		diag = rule_report(
 		    c, RULE_RELEASE_INCOMPLETE, t, add_here(t, r, 2),
@@ -498,7 +512,7 @@ static bool periods(int32_t start, int32_t end, const struct time_duration *per,
 
 /* The proposals' budget for the SLA, summed over its proposals: a one-off amount as it is; an
  * amount per period (per=) for the periods served, from the term start to the last day of service
- * (the termination's effective date, or the term end), as SERVED — and for the whole term as FULL,
+ * (the model's: the termination's effective date or an extension, at most the term end), as SERVED — and for the whole term as FULL,
  * which an accounting may state instead.  False when there is no budget or it cannot be
  * computed; CURRENCY set when a budget is in another currency than the accounting. */
 struct budget {
@@ -537,13 +551,13 @@ static bool budget_add(const struct sla_view *v, const struct doc *p, const stru
 }
 
 static bool budget_of(const struct sla_view *v, const GPtrArray *props, const char *currency,
-                      int32_t effective, struct budget *b)
+                      int32_t last, struct budget *b)
 {
 	int32_t end = ((const struct sla_version *)v->versions->pdata[v->versions->len - 1])->to;
 
 	memset(b, 0, sizeof *b);
 	b->start = v->start;
-	b->last = MIN(end, effective);
+	b->last = last;
 	for (guint i = 0; i < props->len; i++) {
 		const struct doc *p = props->pdata[i];
 		const struct node *n = node_child(p->root, "budget");
@@ -639,7 +653,6 @@ static void budget(const struct check_ctx *c, const struct doc *t, const struct 
 	const struct node *acc = node_child(t->root, "accounting");
 	const char *cur = acc ? node_attr(acc, "currency") : NULL;
 	int64_t actual, stated;
-	int32_t effective = TIME_DAY_MAX;
 	struct budget b;
 	struct diag *diag;
 
@@ -652,8 +665,7 @@ static void budget(const struct check_ctx *c, const struct doc *t, const struct 
 	}
 	if (!acc || !node_money(acc, "actual", &actual) || !node_money(acc, "budget", &stated))
 		return;
-	node_date(t->root, "effective", &effective);
-	if (v && budget_of(v, props, cur, effective, &b)) {
+	if (v && budget_of(v, props, cur, last_day_of(v, t), &b)) {
 		if (!b.currency) {
 			overrun(c, t, acc, &b, props, actual, stated);
 			return;
@@ -700,19 +712,23 @@ static void not_archived(const struct check_ctx *c, const struct doc *t, GHashTa
 static void archive(const struct check_ctx *c, const struct doc *t, const struct sla_view *v,
                     const GPtrArray *props, const GArray *sup)
 {
+	const GPtrArray *amends;
 	GHashTable *archived;
 	char *what;
 
 	if (!v || !node_is(t->root, "status", "closed"))
 		return;
+	amends = model_referring(c->m, KIND_SLA, "amends", doc_id(v->doc));
 	archived = g_hash_table_new(g_str_hash, g_str_equal);
 	node_each(a, t->root, "archive") g_hash_table_add(archived, (gpointer)node_attr(a, "ref"));
 
 	what = g_strdup_printf("SLA %s", doc_id(v->doc));
 	not_archived(c, t, archived, v->doc, v->doc->root, what);
 	g_free(what);
-	for (guint i = 0; i < v->amendments->len; i++) {
-		const struct doc *a = v->amendments->pdata[i];
+	for (guint i = 0; i < amends->len; i++) {
+		const struct doc *a = amends->pdata[i];
+		if (!a->valid || node_is(a->root, "status", "draft"))
+			continue; /* a draft never became part of the agreement */
 		what = g_strdup_printf("additional SLA %s of %s", doc_id(a), doc_id(v->doc));
 		not_archived(c, t, archived, a, a->root, what);
 		g_free(what);
@@ -741,7 +757,7 @@ static void termination(const struct check_ctx *c, const struct doc *t)
 	const struct sla_view *v = model_sla_of(c->m, node_attr(t->root, "sla"));
 	GPtrArray *ids = v ? model_sla_family(c->m, v) : g_ptr_array_new();
 	GPtrArray *props = model_referring_any(c->m, KIND_PROPOSAL, "sla", ids);
-	GArray *sup = v ? signed_support(c, v) : g_array_new(FALSE, FALSE, sizeof(struct support));
+	GArray *sup = v ? binding_support(c, v) : g_array_new(FALSE, FALSE, sizeof(struct support));
 
 	confirmation(c, t, v);
 	release(c, t, v, props, sup);

@@ -56,14 +56,16 @@ static gint by_start(gconstpointer a, gconstpointer b)
 	return (x->start > y->start) - (x->start < y->start);
 }
 
-/* A's service instants for A-local dates [from, to], sorted and merged. */
-static GArray *available(const struct hours *a, const struct calendar *ca, int64_t from, int64_t to)
+/* The service instants of the sources for their local dates within [from, to] and their own days
+ * in force, sorted and merged. */
+static GArray *available(const struct coverage_source *a, size_t na, int64_t from, int64_t to)
 {
 	GArray *v = g_array_new(FALSE, FALSE, sizeof(struct time_interval));
 	guint n = 0;
 
-	for (int64_t d = from; d <= to; d++)
-		hours_day_instants(a, ca, (int32_t)d, v);
+	for (size_t k = 0; k < na; k++)
+		for (int64_t d = MAX(from, a[k].from_day); d <= MIN(to, a[k].to_day); d++)
+			hours_day_instants(a[k].hours, a[k].cal, (int32_t)d, v);
 	g_array_sort(v, by_start);
 	for (guint i = 0; i < v->len; i++) {
 		struct time_interval x = g_array_index(v, struct time_interval, i);
@@ -131,21 +133,25 @@ static void cover_day(struct coverage *c, struct day_info *info, const GArray *r
 
 /* Why date D might differ from its weekday; A's calendar is looked at on the neighbouring dates
  * too when the zones differ, since A's dates then straddle B's. */
-static void classify(struct day_info *info, const struct calendar *ca, const struct calendar *cb,
-                     int32_t d, const struct time_zone_span *sp, int n)
+static void classify(struct day_info *info, const struct coverage_source *a, size_t na,
+                     const struct calendar *cb, int32_t d, const struct time_zone_span *sp, int n)
 {
-	bool same_zone = strcmp(calendar_zone_id(ca), calendar_zone_id(cb)) == 0;
 	bool holiday = calendar_is_holiday(cb, d), adjusted = calendar_is_adjusted_workday(cb, d);
 	bool change = n > 1;
 
-	for (int k = same_zone ? 0 : -1; k <= (same_zone ? 0 : 1); k++) {
-		holiday |= calendar_is_holiday(ca, d + k);
-		adjusted |= calendar_is_adjusted_workday(ca, d + k);
-	}
-	if (n > 0 && !same_zone) {
-		GTimeZone *tza = calendar_zone(ca);
-		change |= time_zone_offset_at(tza, sp[0].start) !=
-		          time_zone_offset_at(tza, sp[n - 1].end - 1);
+	for (size_t i = 0; i < na; i++) {
+		const struct calendar *ca = a[i].cal;
+		bool same_zone = strcmp(calendar_zone_id(ca), calendar_zone_id(cb)) == 0;
+
+		for (int k = same_zone ? 0 : -1; k <= (same_zone ? 0 : 1); k++) {
+			holiday |= calendar_is_holiday(ca, d + k);
+			adjusted |= calendar_is_adjusted_workday(ca, d + k);
+		}
+		if (n > 0 && !same_zone) {
+			GTimeZone *tza = calendar_zone(ca);
+			change |= time_zone_offset_at(tza, sp[0].start) !=
+			          time_zone_offset_at(tza, sp[n - 1].end - 1);
+		}
 	}
 	info->ordinary = !holiday && !adjusted;
 	info->reason = holiday    ? COVERAGE_HOLIDAY
@@ -223,16 +229,19 @@ static void exceptions(struct coverage *c, const struct day_info *info, int nday
 	}
 }
 
-struct coverage *coverage_compute(const struct hours *a, const struct calendar *ca,
-                                  const struct hours *b, const struct calendar *cb,
-                                  int32_t from_day, int32_t to_day)
+struct coverage *coverage_compute_union(const struct coverage_source *a, size_t na,
+                                        const struct hours *b, const struct calendar *cb,
+                                        int32_t from_day, int32_t to_day)
 {
 	struct coverage *c;
 	struct day_info *info;
 	GArray *avail, *req;
 	int ndays;
 
-	if (!a || !ca || !b || !cb || from_day < TIME_DAY_MIN || to_day > TIME_DAY_MAX ||
+	for (size_t i = 0; i < na; i++)
+		if (!a[i].hours || !a[i].cal)
+			return NULL;
+	if (!na || !b || !cb || from_day < TIME_DAY_MIN || to_day > TIME_DAY_MAX ||
 	    (from_day <= to_day && (int64_t)to_day - from_day >= COVERAGE_MAX_DAYS))
 		return NULL;
 	c = g_new0(struct coverage, 1);
@@ -241,7 +250,7 @@ struct coverage *coverage_compute(const struct hours *a, const struct calendar *
 		return c;
 	ndays = to_day - from_day + 1;
 	info = g_new0(struct day_info, ndays);
-	avail = available(a, ca, (int64_t)from_day - 2, (int64_t)to_day + 2);
+	avail = available(a, na, (int64_t)from_day - 2, (int64_t)to_day + 2);
 	req = g_array_new(FALSE, FALSE, sizeof(struct time_interval));
 	for (int i = 0; i < ndays; i++) {
 		struct time_zone_span sp[TIME_ZONE_MAX_SPANS];
@@ -251,7 +260,7 @@ struct coverage *coverage_compute(const struct hours *a, const struct calendar *
 		g_array_set_size(req, 0);
 		hours_day_instants(b, cb, d, req);
 		cover_day(c, &info[i], req, avail, sp, n, (int64_t)d * 86400);
-		classify(&info[i], ca, cb, d, sp, n);
+		classify(&info[i], a, na, cb, d, sp, n);
 	}
 	weekly(c, info, ndays, from_day);
 	exceptions(c, info, ndays, from_day);
@@ -259,6 +268,14 @@ struct coverage *coverage_compute(const struct hours *a, const struct calendar *
 	g_array_free(avail, TRUE);
 	g_free(info);
 	return c;
+}
+
+struct coverage *coverage_compute(const struct hours *a, const struct calendar *ca,
+                                  const struct hours *b, const struct calendar *cb,
+                                  int32_t from_day, int32_t to_day)
+{
+	struct coverage_source src = {a, ca, TIME_DAY_MIN, TIME_DAY_MAX};
+	return coverage_compute_union(&src, 1, b, cb, from_day, to_day);
 }
 
 bool coverage_complete(const struct coverage *c)

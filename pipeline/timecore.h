@@ -305,6 +305,16 @@ struct coverage {
 struct coverage *coverage_compute(const struct hours *a, const struct calendar *ca,
                                   const struct hours *b, const struct calendar *cb,
                                   int32_t from_day, int32_t to_day);
+/* The same for several supporting agreements together (one department's weekday OLA and weekend
+ * OLA): A is the union of each source's hours on the source-local dates it is in force. */
+struct coverage_source {
+	const struct hours *hours;
+	const struct calendar *cal;
+	int32_t from_day, to_day; /* inclusive, source-local */
+};
+struct coverage *coverage_compute_union(const struct coverage_source *a, size_t na,
+                                        const struct hours *b, const struct calendar *cb,
+                                        int32_t from_day, int32_t to_day);
 bool coverage_complete(const struct coverage *c);
 /* "sat–sun all day and mon–fri 00:00–09:00, 17:00–24:00; on holidays 2025-10-01–2025-10-08
  * 09:00–17:00"; "" when complete. */
