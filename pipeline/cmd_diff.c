@@ -13,6 +13,7 @@
 #include "cli.h"
 #include "doc.h"
 #include "load.h"
+#include "model.h"
 
 #include <libxml/tree.h>
 #include <stdio.h>
@@ -301,37 +302,37 @@ static void replace_or_add(xmlNodePtr base, xmlNodePtr part, xmlNodePtr old)
 		xmlAddChild(base, copy);
 }
 
+/* OLD with AMEND applied by the model's amend rules (the one definition of the effective SLA). */
 static xmlDocPtr apply_amendment(xmlDocPtr old, xmlDocPtr amend)
 {
 	xmlDocPtr eff = xmlCopyDoc(old, 1);
 	xmlNodePtr base = xmlDocGetRootElement(eff);
-	static const char *const whole[] = {"term", "reporting", "review", "charges", NULL};
 
 	for (xmlNodePtr c = xmlDocGetRootElement(amend)->children; c; c = c->next) {
-		const char *name = (const char *)c->name;
+		const struct amend_rule *r;
 		xmlChar *key;
-		if (c->type != XML_ELEMENT_NODE)
+		xmlNodePtr gone;
+
+		if (c->type != XML_ELEMENT_NODE || !(r = amend_rule_of((const char *)c->name)))
 			continue;
-		if (strcmp(name, "service") == 0) {
-			key = xmlGetProp(c, (const xmlChar *)"ref");
-			replace_or_add(base, c, child_with(base, "service", "ref", key));
+		switch (r->how) {
+		case AMEND_WHOLE:
+			replace_or_add(base, c, child_with(base, r->element, NULL, NULL));
+			break;
+		case AMEND_KEYED:
+			key = xmlGetProp(c, (const xmlChar *)r->key);
+			replace_or_add(base, c, child_with(base, r->element, r->key, key));
 			xmlFree(key);
-		} else if (strcmp(name, "remove") == 0) {
-			xmlNodePtr gone;
-			key = xmlGetProp(c, (const xmlChar *)"service");
-			if ((gone = child_with(base, "service", "ref", key))) {
+			break;
+		case AMEND_REMOVE:
+			key = xmlGetProp(c, (const xmlChar *)r->key);
+			gone = child_with(base, r->target, amend_rule_of(r->target)->key, key);
+			if (gone) {
 				xmlUnlinkNode(gone);
 				xmlFreeNode(gone);
 			}
 			xmlFree(key);
-		} else if (strcmp(name, "credit") == 0) {
-			key = xmlGetProp(c, (const xmlChar *)"service");
-			replace_or_add(base, c, child_with(base, "credit", "service", key));
-			xmlFree(key);
-		} else {
-			for (int i = 0; whole[i]; i++)
-				if (strcmp(name, whole[i]) == 0)
-					replace_or_add(base, c, child_with(base, name, NULL, NULL));
+			break;
 		}
 	}
 	return eff;

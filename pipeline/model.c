@@ -283,6 +283,7 @@ static struct sla_version *version_new(int32_t from)
 	v->services = g_ptr_array_new();
 	v->service_docs = g_ptr_array_new();
 	v->credits = g_ptr_array_new();
+	v->credit_docs = g_ptr_array_new();
 	return v;
 }
 
@@ -294,8 +295,10 @@ static struct sla_version *version_copy(const struct sla_version *p, int32_t fro
 		g_ptr_array_add(v->services, p->services->pdata[i]);
 		g_ptr_array_add(v->service_docs, p->service_docs->pdata[i]);
 	}
-	for (guint i = 0; i < p->credits->len; i++)
+	for (guint i = 0; i < p->credits->len; i++) {
 		g_ptr_array_add(v->credits, p->credits->pdata[i]);
+		g_ptr_array_add(v->credit_docs, p->credit_docs->pdata[i]);
+	}
 	v->source = p->source;
 	v->term = p->term, v->term_doc = p->term_doc;
 	v->reporting = p->reporting, v->reporting_doc = p->reporting_doc;
@@ -310,6 +313,7 @@ static void version_free(gpointer p)
 	g_ptr_array_free(v->services, TRUE);
 	g_ptr_array_free(v->service_docs, TRUE);
 	g_ptr_array_free(v->credits, TRUE);
+	g_ptr_array_free(v->credit_docs, TRUE);
 	g_free(v);
 }
 
@@ -337,13 +341,11 @@ static void set_keyed(GPtrArray *list, GPtrArray *docs, const char *key, const s
 	for (guint i = 0; v && i < list->len; i++)
 		if (node_is(list->pdata[i], key, v)) {
 			list->pdata[i] = (gpointer)s;
-			if (docs)
-				docs->pdata[i] = (gpointer)d;
+			docs->pdata[i] = (gpointer)d;
 			return;
 		}
 	g_ptr_array_add(list, (gpointer)s);
-	if (docs)
-		g_ptr_array_add(docs, (gpointer)d);
+	g_ptr_array_add(docs, (gpointer)d);
 }
 
 static void remove_service(struct sla_version *v, const char *ref)
@@ -369,7 +371,7 @@ static void apply(struct sla_version *v, const struct doc *d)
 		else if (strcmp(r->element, "service") == 0)
 			set_keyed(v->services, v->service_docs, r->key, n, d);
 		else if (strcmp(r->element, "credit") == 0)
-			set_keyed(v->credits, NULL, r->key, n, d);
+			set_keyed(v->credits, v->credit_docs, r->key, n, d);
 		else if (strcmp(r->element, "term") == 0)
 			v->term = n, v->term_doc = d;
 		else if (strcmp(r->element, "reporting") == 0)

@@ -102,6 +102,7 @@ struct sla_version {
 	GPtrArray *services;	     /* struct node* <service> (of the base or an amendment) */
 	GPtrArray *service_docs;     /* the document of each service, parallel to services */
 	GPtrArray *credits;	     /* struct node* <credit>, one per service */
+	GPtrArray *credit_docs;	     /* the document of each credit, parallel to credits */
 	const struct node *term, *reporting, *review, *charges;
 	const struct doc *term_doc, *reporting_doc, *review_doc, *charges_doc;
 };

@@ -54,6 +54,7 @@ struct job {
 	const char *source;
 	GHashTable *docs; /* path → xmlDocPtr: documents handed to the stylesheet by slm:doc() */
 	GPtrArray *own_docs; /* those of them the transform did not take (job_doc) */
+	GHashTable *effective; /* "id\037date" → the <effective> element slm:effective() made */
 	GPtrArray *deps;  /* char*, every file read */
 	GString *errors;  /* what libxslt reported */
 	GPtrArray *style_dirs;
@@ -283,6 +284,142 @@ static void fn_referring(xmlXPathParserContextPtr ctxt, int nargs)
 	xmlFree(id);
 }
 
+/* The element of the document D's XML (parsed for the job) that the model's node N is: the
+ * model keeps every element, in document order. */
+static xmlNodePtr xml_node_of(struct job *j, const struct doc *d, const struct node *n)
+{
+	xmlDocPtr x = job_doc(j, d->path);
+	xmlNodePtr cur = x ? xmlDocGetRootElement(x) : NULL;
+	ptrdiff_t k = n - d->nodes;
+
+	while (cur && k > 0) { /* the next element in document order */
+		xmlNodePtr next = NULL;
+		for (xmlNodePtr c = cur->children; c && !next; c = c->next)
+			if (c->type == XML_ELEMENT_NODE)
+				next = c;
+		for (xmlNodePtr up = cur; !next && up && up->type == XML_ELEMENT_NODE;
+		     up = up->parent)
+			for (xmlNodePtr c = up->next; c && !next; c = c->next)
+				if (c->type == XML_ELEMENT_NODE)
+					next = c;
+		cur = next;
+		k--;
+	}
+	return cur;
+}
+
+/* Copy N (of document D) under PARENT, marked with the SLA that defines it (src=) and, for an
+ * additional SLA's part, the day it applies from (since=). */
+static xmlNodePtr copy_part(struct job *j, xmlNodePtr parent, const struct doc *d,
+			    const struct node *n)
+{
+	xmlNodePtr x = n ? xml_node_of(j, d, n) : NULL, copy;
+
+	if (!x)
+		return NULL;
+	copy = xmlDocCopyNode(x, parent->doc, 1);
+	xmlAddChild(parent, copy);
+	xmlSetProp(copy, (const xmlChar *)"src", (const xmlChar *)doc_id(d));
+	xmlSetProp(copy, (const xmlChar *)"since",
+		   (const xmlChar *)(node_attr(d->root, "amends") && node_attr(d->root, "effective")
+					 ? node_attr(d->root, "effective")
+					 : ""));
+	return copy;
+}
+
+/* The element slm:effective() returns for SLA V on DAY: the model's version in force then (the
+ * first before the term, the last after it). */
+static xmlNodePtr effective_element(struct job *j, const struct sla_view *v, int32_t day)
+{
+	const struct sla_version *ver = sla_version_at(v, day);
+	xmlDocPtr out = xmlNewDoc((const xmlChar *)"1.0");
+	xmlNodePtr root = xmlNewDocNode(out, NULL, (const xmlChar *)"effective", NULL);
+	xmlNsPtr ns = xmlNewNs(root, (const xmlChar *)SLM_NS, (const xmlChar *)"s");
+	const struct node *parts[4];
+	const struct doc *part_docs[4];
+
+	xmlSetNs(root, ns);
+	xmlDocSetRootElement(out, root);
+	if (!ver)
+		ver = v->versions->pdata[day < v->start ? 0 : v->versions->len - 1];
+	for (guint i = 0; i < ver->services->len; i++)
+		copy_part(j, root, ver->service_docs->pdata[i], ver->services->pdata[i]);
+	/* services an applied additional SLA took out, with its reason */
+	for (guint i = 0; i < v->amendments->len; i++) {
+		const struct doc *a = v->amendments->pdata[i];
+		int32_t eff;
+		if (!node_date(a->root, "effective", &eff) || eff > ver->from)
+			continue;
+		node_each(r, a->root, "remove")
+		{
+			const char *svc = node_attr(r, "service");
+			xmlNodePtr x;
+			bool later = false;
+			if (!svc || sla_version_service(ver, svc, NULL))
+				continue;
+			for (guint k = i + 1; k < v->amendments->len && !later; k++) {
+				const struct doc *b = v->amendments->pdata[k];
+				int32_t e2;
+				if (node_date(b->root, "effective", &e2) && e2 <= ver->from)
+					node_each(r2, b->root, "remove") later |= node_is(r2, "service", svc);
+			}
+			if (later || !(x = copy_part(j, root, a, r)))
+				continue;
+			xmlNodeSetName(x, (const xmlChar *)"removed");
+		}
+		xmlSetProp(xmlNewChild(root, ns, (const xmlChar *)"applied", NULL),
+			   (const xmlChar *)"ref", (const xmlChar *)doc_id(a));
+	}
+	parts[0] = ver->term, part_docs[0] = ver->term_doc;
+	parts[1] = ver->reporting, part_docs[1] = ver->reporting_doc;
+	parts[2] = ver->review, part_docs[2] = ver->review_doc;
+	parts[3] = ver->charges, part_docs[3] = ver->charges_doc;
+	for (int i = 0; i < 4; i++)
+		copy_part(j, root, part_docs[i], parts[i]);
+	for (guint i = 0; i < ver->credits->len; i++)
+		copy_part(j, root, ver->credit_docs->pdata[i], ver->credits->pdata[i]);
+	if (!j->running || !xsltNewDocument(j->running, out))
+		g_ptr_array_add(j->own_docs, out);
+	return root;
+}
+
+/* slm:effective(sla, date): the effective SLA (DESIGN §3) of base SLA SLA on DATE, as the model
+ * computes it — one <s:effective> element holding copies of its <service>s (src=: the SLA that
+ * defines each, since=: an additional SLA's effective date), <removed> for the <remove>s that
+ * took a service out, its <term>, <reporting>, <review>, <charges> and <credit>s, and an
+ * <applied ref=> per additional SLA in effect.  Empty for an unknown SLA or a date that is none. */
+static void fn_effective(xmlXPathParserContextPtr ctxt, int nargs)
+{
+	struct job *j = g_private_get(&current);
+	xmlChar *id, *date;
+	xmlNodeSetPtr set = xmlXPathNodeSetCreate(NULL);
+	const struct sla_view *v;
+	int32_t day;
+
+	if (nargs != 2) {
+		xmlXPathFreeNodeSet(set);
+		xmlXPathSetArityError(ctxt);
+		return;
+	}
+	date = xmlXPathPopString(ctxt);
+	id = xmlXPathPopString(ctxt);
+	v = j && id ? model_sla(j->rc->m, (const char *)id) : NULL;
+	if (v && v->versions->len && date &&
+	    time_parse_date((const char *)date, &day) == TIME_OK) {
+		char *key = g_strdup_printf("%s\037%s", (const char *)id, (const char *)date);
+		xmlNodePtr e = g_hash_table_lookup(j->effective, key);
+		if (!e) {
+			e = effective_element(j, v, day);
+			g_hash_table_insert(j->effective, key, e);
+		} else
+			g_free(key);
+		xmlXPathNodeSetAdd(set, e);
+	}
+	valuePush(ctxt, xmlXPathWrapNodeSet(set));
+	xmlFree(id);
+	xmlFree(date);
+}
+
 /* Seconds as a reader of LANG says them: "3 h 10 min", "3 小时 10 分钟". */
 static char *say_seconds(int64_t s, bool zh)
 {
@@ -420,6 +557,8 @@ static void process_init(void)
 	xsltRegisterExtModuleFunction((const xmlChar *)"doc", (const xmlChar *)SLM_XSLT_NS, fn_doc);
 	xsltRegisterExtModuleFunction((const xmlChar *)"organization",
 				      (const xmlChar *)SLM_XSLT_NS, fn_organization);
+	xsltRegisterExtModuleFunction((const xmlChar *)"effective", (const xmlChar *)SLM_XSLT_NS,
+				      fn_effective);
 	xsltRegisterExtModuleFunction((const xmlChar *)"referring", (const xmlChar *)SLM_XSLT_NS,
 				      fn_referring);
 	xsltRegisterExtModuleFunction((const xmlChar *)"duration", (const xmlChar *)SLM_XSLT_NS,
@@ -916,6 +1055,7 @@ static void job_init(struct job *j, struct render_ctx *rc, const char *source, G
 	j->source = source;
 	j->docs = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
 	j->own_docs = g_ptr_array_new_with_free_func((GDestroyNotify)xmlFreeDoc);
+	j->effective = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
 	j->deps = deps;
 	j->errors = g_string_new(NULL);
 	j->style_dirs = g_ptr_array_new_with_free_func(free);
@@ -928,6 +1068,7 @@ static void job_fini(struct job *j)
 	g_free(j->xpath_error);
 	g_free(j->limit);
 	g_hash_table_destroy(j->docs);
+	g_hash_table_destroy(j->effective);
 	g_ptr_array_free(j->own_docs, TRUE);
 	g_string_free(j->errors, TRUE);
 	g_ptr_array_free(j->style_dirs, TRUE);

@@ -766,29 +766,12 @@
 
   <!-- ===================================================================== effective SLA -->
 
-  <!-- the signed additional SLAs of BASE in effect on DATE -->
+  <!-- The effective SLA is slm's model's (slm:effective, one definition for the rules, slm diff
+       and these stylesheets): the signed additional SLAs of BASE in effect on DATE -->
   <func:function name="f:applied">
     <xsl:param name="base"/>
     <xsl:param name="date"/>
-    <xsl:choose>
-      <xsl:when test="$base/@id">
-        <func:result select="slm:referring('sla', 'amends', string($base/@id))[@status = 'signed'][f:num(@effective) &lt;= f:num($date)]"/>
-      </xsl:when>
-      <xsl:otherwise><func:result select="/.."/></xsl:otherwise>
-    </xsl:choose>
-  </func:function>
-
-  <!-- the id of the last of AMENDMENTS (by effective date) that names service REF, or '' -->
-  <func:function name="f:decider">
-    <xsl:param name="amendments"/>
-    <xsl:param name="ref"/>
-    <xsl:variable name="id">
-      <xsl:for-each select="$amendments[s:service/@ref = $ref or s:remove/@service = $ref]">
-        <xsl:sort select="f:num(@effective)" data-type="number" order="descending"/>
-        <xsl:if test="position() = 1"><xsl:value-of select="@id"/></xsl:if>
-      </xsl:for-each>
-    </xsl:variable>
-    <func:result select="string($id)"/>
+    <func:result select="slm:referring('sla', 'amends', string($base/@id))[@id = slm:effective(string($base/@id), string($date))/s:applied/@ref]"/>
   </func:function>
 
   <!-- The services of the effective SLA of BASE on DATE, as copies of <s:service> with two
@@ -797,83 +780,16 @@
   <func:function name="f:effective-services">
     <xsl:param name="base"/>
     <xsl:param name="date"/>
-    <xsl:variable name="applied" select="f:applied($base, $date)"/>
-    <xsl:variable name="rtf">
-      <!-- base services, in their order -->
-      <xsl:for-each select="$base/s:service">
-        <xsl:call-template name="effective-service">
-          <xsl:with-param name="ref" select="string(@ref)"/>
-          <xsl:with-param name="base" select="$base"/>
-          <xsl:with-param name="applied" select="$applied"/>
-          <xsl:with-param name="own" select="."/>
-        </xsl:call-template>
-      </xsl:for-each>
-      <!-- services added by additional SLAs, by effective date -->
-      <xsl:for-each select="$applied">
-        <xsl:sort select="f:num(@effective)" data-type="number"/>
-        <xsl:variable name="a" select="."/>
-        <xsl:for-each select="s:service[not(@ref = $base/s:service/@ref)]">
-          <xsl:variable name="ref" select="string(@ref)"/>
-          <!-- only once: at the first additional SLA that names it -->
-          <xsl:if test="not($applied[f:num(@effective) &lt; f:num($a/@effective)][s:service/@ref = $ref])">
-            <xsl:call-template name="effective-service">
-              <xsl:with-param name="ref" select="$ref"/>
-              <xsl:with-param name="base" select="$base"/>
-              <xsl:with-param name="applied" select="$applied"/>
-            </xsl:call-template>
-          </xsl:if>
-        </xsl:for-each>
-      </xsl:for-each>
-    </xsl:variable>
-    <func:result select="exsl:node-set($rtf)/*"/>
+    <func:result select="slm:effective(string($base/@id), string($date))/s:*[self::s:service or self::s:removed]"/>
   </func:function>
 
-  <xsl:template name="effective-service">
-    <xsl:param name="ref"/>
-    <xsl:param name="base"/>
-    <xsl:param name="applied"/>
-    <!-- the base's own <service> (not looked up again: that was quadratic in the services) -->
-    <xsl:param name="own" select="$base/s:service[@ref = $ref][1]"/>
-    <xsl:variable name="by" select="f:decider($applied, $ref)"/>
-    <xsl:variable name="a" select="$applied[@id = $by]"/>
-    <xsl:choose>
-      <xsl:when test="$a/s:remove[@service = $ref]">
-        <s:removed service="{$ref}" src="{$a/@id}" since="{$a/@effective}">
-          <xsl:value-of select="$a/s:remove[@service = $ref]"/>
-        </s:removed>
-      </xsl:when>
-      <xsl:when test="$a">
-        <s:service src="{$a/@id}" since="{$a/@effective}">
-          <xsl:copy-of select="$a/s:service[@ref = $ref][1]/@* | $a/s:service[@ref = $ref][1]/node()"/>
-        </s:service>
-      </xsl:when>
-      <xsl:otherwise>
-        <s:service src="{$base/@id}" since="">
-          <xsl:copy-of select="$own/@* | $own/node()"/>
-        </s:service>
-      </xsl:otherwise>
-    </xsl:choose>
-  </xsl:template>
-
   <!-- The elements named NAME (term, reporting, review, charges, credit) of the effective SLA of
-       BASE on DATE: those of the last applied additional SLA that has any, else the base's. -->
+       BASE on DATE, each with src and since. -->
   <func:function name="f:effective-part">
     <xsl:param name="base"/>
     <xsl:param name="date"/>
     <xsl:param name="name"/>
-    <xsl:variable name="applied" select="f:applied($base, $date)"/>
-    <xsl:variable name="by">
-      <xsl:for-each select="$applied[*[local-name() = $name]]">
-        <xsl:sort select="f:num(@effective)" data-type="number" order="descending"/>
-        <xsl:if test="position() = 1"><xsl:value-of select="@id"/></xsl:if>
-      </xsl:for-each>
-    </xsl:variable>
-    <xsl:choose>
-      <xsl:when test="string($by) != ''">
-        <func:result select="$applied[@id = string($by)]/s:*[local-name() = $name]"/>
-      </xsl:when>
-      <xsl:otherwise><func:result select="$base/s:*[local-name() = $name]"/></xsl:otherwise>
-    </xsl:choose>
+    <func:result select="slm:effective(string($base/@id), string($date))/s:*[local-name() = $name]"/>
   </func:function>
 
   <!-- ===================================================================== frame -->
