@@ -27,6 +27,7 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <getopt.h>
+#include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -55,7 +56,7 @@ struct build {
 	bool force, quiet, verbose, progress;
 	struct record *old; /* the last build's record (empty with --force or none) */
 	struct record *now; /* this build's: inputs fingerprinted lazily, outputs as made */
-	GMutex lock;
+	pthread_mutex_t lock;
 	unsigned done, total, failed;
 	char *out_owned; /* b->out made absolute */
 	int outfd;	 /* the output folder, opened through no link */
@@ -74,9 +75,9 @@ static struct record_file *fingerprint(struct build *b, const char *path)
 	struct stat st;
 	int fd;
 
-	g_mutex_lock(&b->lock);
+	pthread_mutex_lock(&b->lock);
 	r = g_hash_table_lookup(b->now->files, path);
-	g_mutex_unlock(&b->lock);
+	pthread_mutex_unlock(&b->lock);
 	if (r)
 		return r;
 	r = g_new0(struct record_file, 1);
@@ -97,14 +98,14 @@ static struct record_file *fingerprint(struct build *b, const char *path)
 	}
 	if (fd >= 0)
 		close(fd);
-	g_mutex_lock(&b->lock);
+	pthread_mutex_lock(&b->lock);
 	if (!g_hash_table_contains(b->now->files, path))
 		g_hash_table_insert(b->now->files, g_strdup(path), r);
 	else {
 		g_free(r);
 		r = g_hash_table_lookup(b->now->files, path);
 	}
-	g_mutex_unlock(&b->lock);
+	pthread_mutex_unlock(&b->lock);
 	return r;
 }
 
@@ -336,11 +337,11 @@ static bool up_to_date(struct build *b, const char *rel, const GPtrArray *namers
 
 static void progress(struct build *b, const char *what)
 {
-	g_mutex_lock(&b->lock);
+	pthread_mutex_lock(&b->lock);
 	b->done++;
 	if (b->progress)
 		fprintf(stderr, "\r\033[K[%u/%u] %s", b->done, b->total, what);
-	g_mutex_unlock(&b->lock);
+	pthread_mutex_unlock(&b->lock);
 }
 
 static void render_task(gpointer data, gpointer user)
@@ -764,7 +765,7 @@ int cmd_build(int argc, char **argv)
 	}
 	jobs = jobs ? repo_jobs_clamp(jobs) : repo_jobs();
 	b.now = record_new();
-	g_mutex_init(&b.lock);
+	pthread_mutex_init(&b.lock, NULL);
 	rc = run(&b, jobs);
 	record_free(b.old);
 	record_free(b.now);
@@ -772,6 +773,6 @@ int cmd_build(int argc, char **argv)
 		close(b.outfd);
 	g_free(b.out_owned);
 	g_free(b.name);
-	g_mutex_clear(&b.lock);
+	pthread_mutex_destroy(&b.lock);
 	return rc;
 }

@@ -5,6 +5,7 @@
 #include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
+#include <pthread.h>
 #include <signal.h>
 #include <stdlib.h>
 #include <string.h>
@@ -18,8 +19,8 @@
 #define IN_FLIGHT 64
 static char in_flight[IN_FLIGHT][4096];
 static int in_flight_dir[IN_FLIGHT];
-static volatile sig_atomic_t in_flight_used[IN_FLIGHT];
-static GMutex in_flight_lock;
+static int in_flight_used[IN_FLIGHT]; /* atomic: threads and the signal handler read it */
+static pthread_mutex_t in_flight_lock = PTHREAD_MUTEX_INITIALIZER;
 
 static int remember(int dirfd, const char *name)
 {
@@ -27,22 +28,22 @@ static int remember(int dirfd, const char *name)
 
 	if (strlen(name) >= sizeof in_flight[0])
 		return -1;
-	g_mutex_lock(&in_flight_lock);
+	pthread_mutex_lock(&in_flight_lock);
 	for (int i = 0; i < IN_FLIGHT && slot < 0; i++)
-		if (!in_flight_used[i]) {
+		if (!__atomic_load_n(&in_flight_used[i], __ATOMIC_ACQUIRE)) {
 			strcpy(in_flight[i], name);
 			in_flight_dir[i] = dirfd;
-			in_flight_used[i] = 1;
+			__atomic_store_n(&in_flight_used[i], 1, __ATOMIC_RELEASE);
 			slot = i;
 		}
-	g_mutex_unlock(&in_flight_lock);
+	pthread_mutex_unlock(&in_flight_lock);
 	return slot;
 }
 
 static void forget(int slot)
 {
 	if (slot >= 0)
-		in_flight_used[slot] = 0;
+		__atomic_store_n(&in_flight_used[slot], 0, __ATOMIC_RELEASE);
 }
 
 int output_track(const char *path)
@@ -58,7 +59,7 @@ void output_untrack(int slot)
 static void unlink_in_flight(void)
 {
 	for (int i = 0; i < IN_FLIGHT; i++)
-		if (in_flight_used[i])
+		if (__atomic_load_n(&in_flight_used[i], __ATOMIC_ACQUIRE))
 			unlinkat(in_flight_dir[i], in_flight[i], 0);
 }
 

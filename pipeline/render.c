@@ -26,6 +26,7 @@
 #include <libxslt/xsltutils.h>
 #include <errno.h>
 #include <math.h>
+#include <pthread.h>
 #include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
@@ -60,7 +61,8 @@ struct job {
 	GPtrArray *style_dirs;
 	bool refused;	  /* a file was refused or unreadable: document() would be silently empty */
 	xsltTransformContextPtr running; /* the transform under way, for the stops below */
-	bool over_memory, over_time;     /* stopped for its memory, for its time */
+	bool over_memory;		 /* stopped for its memory */
+	gint over_time;			 /* for its time (set by the watchdog thread) */
 	gint64 started;                  /* monotonic µs, while running */
 	char *xpath_error;               /* libxml2's last XPath error in the transform, or NULL */
 	char *limit; /* the bound that stopped the stylesheet, in words ("over the …"), or NULL */
@@ -546,13 +548,11 @@ static void fn_clock(xmlXPathParserContextPtr ctxt, int nargs)
 
 /* ---- the run -------------------------------------------------------------------------------- */
 
-static void process_init(void)
+/* Once per process, through pthread_once (ThreadSanitizer sees it; GLib's GOnce it cannot). */
+static void process_init_once(void)
 {
-	static gsize once;
 	char *dir;
 
-	if (!g_once_init_enter(&once))
-		return;
 	exsltRegisterAll();
 	xsltRegisterExtModuleFunction((const xmlChar *)"doc", (const xmlChar *)SLM_XSLT_NS, fn_doc);
 	xsltRegisterExtModuleFunction((const xmlChar *)"organization",
@@ -579,7 +579,12 @@ static void process_init(void)
 	dir = g_build_filename(cli_data_dir(), "stylesheets", NULL);
 	style_dir_real = realpath(dir, NULL);
 	g_free(dir);
-	g_once_init_leave(&once, 1);
+}
+
+static void process_init(void)
+{
+	static pthread_once_t once = PTHREAD_ONCE_INIT;
+	pthread_once(&once, process_init_once);
 }
 
 static void style_free(gpointer p)
@@ -795,7 +800,7 @@ static void over_memory(void *arg)
  * later the watchdog ends the process, with a diagnostic and no partial output. */
 #define RENDER_TIMEOUT 60
 #define RENDER_GRACE   10
-static GMutex watch_lock;
+static pthread_mutex_t watch_lock = PTHREAD_MUTEX_INITIALIZER;
 static GPtrArray *watched; /* struct job*, running */
 static unsigned watch_limit;
 
@@ -804,12 +809,12 @@ static gpointer watchdog(gpointer unused)
 	(void)unused;
 	for (;;) {
 		g_usleep(G_USEC_PER_SEC / 4);
-		g_mutex_lock(&watch_lock);
+		pthread_mutex_lock(&watch_lock);
 		for (guint i = 0; i < watched->len; i++) {
 			struct job *j = watched->pdata[i];
 			gint64 ran = (g_get_monotonic_time() - j->started) / G_USEC_PER_SEC;
-			if (ran >= watch_limit && !j->over_time) {
-				j->over_time = true;
+			if (ran >= watch_limit && !g_atomic_int_get(&j->over_time)) {
+				g_atomic_int_set(&j->over_time, 1);
 				j->running->state = XSLT_STATE_STOPPED;
 			}
 			if (ran >= watch_limit + RENDER_GRACE) {
@@ -820,42 +825,40 @@ static gpointer watchdog(gpointer unused)
 				output_exit_now(EXIT_FAILURE);
 			}
 		}
-		g_mutex_unlock(&watch_lock);
+		pthread_mutex_unlock(&watch_lock);
 	}
 	return NULL;
 }
 
-static gpointer start_watchdog(gpointer unused)
+static void start_watchdog(void)
 {
 	const char *env = g_getenv("SLM_RENDER_TIMEOUT");
 	int n = env ? atoi(env) : 0;
 
-	(void)unused;
 	watch_limit = n > 0 ? (unsigned)n : RENDER_TIMEOUT;
 	watched = g_ptr_array_new();
 	g_thread_unref(g_thread_new("slm-watchdog", watchdog, NULL));
-	return NULL;
 }
 
 static void watch(struct job *j, xsltTransformContextPtr t)
 {
-	static GOnce once = G_ONCE_INIT;
+	static pthread_once_t once = PTHREAD_ONCE_INIT;
 
-	g_once(&once, start_watchdog, NULL);
+	pthread_once(&once, start_watchdog);
 	j->running = t;
 	j->started = g_get_monotonic_time();
-	g_mutex_lock(&watch_lock);
+	pthread_mutex_lock(&watch_lock);
 	g_ptr_array_add(watched, j);
-	g_mutex_unlock(&watch_lock);
+	pthread_mutex_unlock(&watch_lock);
 	cli_xml_memory_watch(over_memory, j);
 }
 
 static void unwatch(struct job *j)
 {
 	cli_xml_memory_watch(NULL, NULL);
-	g_mutex_lock(&watch_lock);
+	pthread_mutex_lock(&watch_lock);
 	g_ptr_array_remove_fast(watched, j);
-	g_mutex_unlock(&watch_lock);
+	pthread_mutex_unlock(&watch_lock);
 	j->running = NULL;
 }
 
@@ -899,7 +902,7 @@ static char *which_limit(struct job *j, xsltTransformContextPtr t)
 	const char *e = j->errors->str;
 	int xpath = t->xpathCtxt ? t->xpathCtxt->lastError.code : 0;
 
-	if (j->over_time)
+	if (g_atomic_int_get(&j->over_time))
 		return g_strdup_printf("it ran for more than %u s, slm's limit for one document",
 				       watch_limit);
 	if (j->over_memory)
@@ -966,7 +969,7 @@ static xmlDocPtr transform(struct job *j, struct style *s, xmlDocPtr src)
 			j->xpath_error = xpath_error(&t->xpathCtxt->lastError);
 		if (cli_xml_memory_exhausted())
 			j->over_memory = true;
-		if (!res || t->state != XSLT_STATE_OK || j->over_memory || j->over_time) {
+		if (!res || t->state != XSLT_STATE_OK || j->over_memory || g_atomic_int_get(&j->over_time)) {
 			j->limit = which_limit(j, t);
 			if (res)
 				xmlFreeDoc(res);
