@@ -124,10 +124,13 @@ static const struct rule_info catalogue[RULE_COUNT] = {
 		"a supporting OLA or contract does not cover the SLA service's hours",
 		"The service hours of an SLA service are those of its tier (7x24, 7x12, 5x8 in the "
 		"calendar's time zone, with holidays and adjusted workdays where the hours apply on "
-		"working days only).  Every OLA and supplier contract supporting that service must be "
-		"available during all of them, on every day it is in force within the SLA's term "
-		"(days it is not in force are term-gap's).  The message names the uncovered windows "
-		"as a person would say them.  Extend the supporting agreement's <hours>."},
+		"working days only).  Each department (or supplier) of the service must be available "
+		"during all of them with the agreements it has in force: one department's commitment "
+		"may be split across several OLAs (a weekday OLA and a weekend OLA), and it is their "
+		"union that is judged, day by day, as term-gap judges the union of their terms (days "
+		"on which none is in force are term-gap's).  An agreement that has ended is judged for "
+		"the days it was in force.  The message names the uncovered windows as a person would "
+		"say them.  Extend the supporting agreements' <hours>."},
 	[RULE_TARGET_WEAKER] = {"target-weaker", SEV_ERROR, "6, 9",
 		"a supporting response or resolution target is missing or longer than the SLA's",
 		"An OLA or supplier contract backs an SLA only if it responds and resolves at least "
@@ -146,8 +149,12 @@ static const struct rule_info catalogue[RULE_COUNT] = {
 		"a supporting agreement starts after or ends before the SLA it supports",
 		"An OLA or supplier contract must be in force for the whole term of the SLA it "
 		"supports: starting no later than the SLA term (or the additional SLA's effective "
-		"date) and ending no earlier.  Extend the supporting agreement, or sign its "
-		"successor."},
+		"date) and ending no earlier.  Successive agreements of one department or supplier "
+		"share the load: an agreement replaced mid-term by another of its party (附加OLA, a "
+		"new supplier contract) ends the day before its successor starts, and the union of "
+		"their days in force is judged.  One whose status says it ended, with nothing to take "
+		"over, backs nothing after the as-of date.  Extend the supporting agreement, or sign "
+		"its successor."},
 	[RULE_CLAUSE_UNASSIGNED] = {"clause-unassigned", SEV_ERROR, "7",
 		"a decomposition clause has no department, or an SLA service no clause",
 		"After signing, 经营管理部 decomposes the contract's technical clauses (合同技术条款"
