@@ -5,8 +5,12 @@
 # then `make` (check + PDFs), `make check`, `make pdf`, `make clean`; `make -j` renders in
 # parallel.  Each PDF is rebuilt exactly when one of the files it was made from changed: slm
 # render -MD writes those (the document, every document its stylesheet read, the stylesheets, the
-# schemas) as make dependencies beside the PDF.  Variables: SLM (the binary), SLM_OUT (the output
-# folder, default out), SLM_FLAGS (e.g. --as-of 2025-11-30).
+# schemas) as make dependencies beside the PDF; and when what it is made as of changed: the
+# as-of date (SLM_FLAGS' --as-of, else today in the organization's time zone), the
+# configuration, or slm itself (binary, renderer, fonts), which slm render --targets writes to
+# $(SLM_OUT)/slm-targets.key, rewriting it only when it changes.  Variables: SLM (the binary),
+# SLM_OUT (the output folder, default out), SLM_FLAGS (e.g. --as-of 2025-11-30; given to check,
+# render --targets and every render).
 #
 # The repository is untrusted (CI runs this on every merge request), so no name of it reaches
 # make or a shell but through slm: slm finds the documents itself and writes
@@ -35,7 +39,7 @@ check:
 	$(SLM) check $(SLM_FLAGS) .
 
 ifneq ($(filter-out check clean,$(or $(MAKECMDGOALS),all)),)
-SLM_TARGETS_STATUS := $(shell $(SLM) render --targets --repository . -o '$(SLM_OUT)' >&2; echo $$?)
+SLM_TARGETS_STATUS := $(shell $(SLM) render --targets $(SLM_FLAGS) --repository . -o '$(SLM_OUT)' >&2; echo $$?)
 ifneq ($(SLM_TARGETS_STATUS),0)
 $(error slm render --targets failed (exit $(SLM_TARGETS_STATUS)); see above)
 endif

@@ -20,7 +20,9 @@
 #include <malloc.h>
 #include <stdlib.h>
 #include <errno.h>
+#include <fcntl.h>
 #include <stdarg.h>
+#include <sys/stat.h>
 #include <unistd.h>
 #include <stdio.h>
 #include <string.h>
@@ -159,6 +161,113 @@ const char *cli_data_dir(void)
 	return data_dir;
 }
 
+/* ---- today ---- */
+
+static bool now_fixed; /* $SLM_NOW, read once by cli_clock_init */
+static gint64 now_instant;
+
+bool cli_clock_init(void)
+{
+	const char *env = g_getenv("SLM_NOW");
+	enum time_error e;
+
+	if (!env)
+		return true;
+	if ((e = time_parse_datetime(env, &now_instant)) != TIME_OK) {
+		fprintf(stderr,
+			"slm: SLM_NOW '%s' %s; it is a test hook and wants a date and time "
+			"with its offset, such as 2025-03-01T23:30:00Z (unset it to use the "
+			"clock)\n",
+			env, time_error_text(e));
+		return false;
+	}
+	now_fixed = true;
+	return true;
+}
+
+gint32 cli_today_in(const char *zone_id)
+{
+	enum time_error e;
+	GTimeZone *tz = zone_id ? time_zone_new(zone_id, &e) : NULL;
+	gint64 now = now_fixed ? now_instant : g_get_real_time() / G_USEC_PER_SEC;
+	gint32 day;
+
+	if (!tz)
+		tz = time_zone_new("UTC", &e);
+	day = time_zone_day_of(tz, now);
+	g_time_zone_unref(tz);
+	return day;
+}
+
+gint32 cli_today(const struct repo *r)
+{
+	return cli_today_in(repo_zone_id(r));
+}
+
+static const char *sha_now(const char *path, void *user)
+{
+	char *sha = user;
+	int fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC);
+	struct stat st;
+
+	if (fd < 0)
+		g_strlcpy(sha, errno == ENOENT ? "missing" : "unreadable", 65);
+	else if (fstat(fd, &st) != 0 || !S_ISREG(st.st_mode) ||
+		 !output_sha_fd(fd, G_MAXUINT64, sha))
+		g_strlcpy(sha, "unreadable", 65);
+	if (fd >= 0)
+		close(fd);
+	return sha;
+}
+
+/* The fonts of the data folder, in name order (what pdf_fonts_dir hands the renderer). */
+static GPtrArray *font_files(void)
+{
+	GPtrArray *fonts = g_ptr_array_new_with_free_func(g_free);
+	char *dir = g_build_filename(data_dir ? data_dir : ".", "fonts", NULL);
+	GDir *d = g_dir_open(dir, 0, NULL);
+	const char *name;
+
+	while (d && (name = g_dir_read_name(d)))
+		if (g_str_has_suffix(name, ".otf"))
+			g_ptr_array_add(fonts, g_build_filename(dir, name, NULL));
+	if (d)
+		g_dir_close(d);
+	g_ptr_array_sort(fonts, load_cmp_paths);
+	g_free(dir);
+	return fonts;
+}
+
+char *cli_output_key(gint32 as_of, const char *config_path,
+		     const char *(*sha_of)(const char *path, void *user), void *user)
+{
+	char sha[65], *date = time_date_format(as_of);
+	char *exe = g_file_read_link("/proc/self/exe", NULL), *module = pdf_module_file();
+	GPtrArray *fonts = font_files();
+	GString *key = g_string_new(NULL);
+
+	if (!sha_of) {
+		sha_of = sha_now;
+		user = sha;
+	}
+	g_string_append_printf(key, "slm %s\nas-of %s\nconfig %s\n", SLM_VERSION, date,
+			       sha_of(config_path, user));
+	/* slm itself: another binary, renderer or font may draw another PDF from the same input */
+	g_string_append_printf(key, "binary %s\n", exe ? sha_of(exe, user) : "unreadable");
+	if (module)
+		g_string_append_printf(key, "renderer %s\n", sha_of(module, user));
+	for (guint i = 0; i < fonts->len; i++) {
+		char *base = g_path_get_basename(fonts->pdata[i]);
+		g_string_append_printf(key, "font %s %s\n", base, sha_of(fonts->pdata[i], user));
+		g_free(base);
+	}
+	g_ptr_array_free(fonts, TRUE);
+	g_free(module);
+	g_free(exe);
+	g_free(date);
+	return g_string_free(key, FALSE);
+}
+
 int cli_usage_error(const char *cmd, const char *fmt, ...)
 {
 	va_list ap;
@@ -275,8 +384,9 @@ static int write_pdf_report(const struct run_opts *o, const struct diag_list *dl
 	return status;
 }
 
-int cli_run(const struct run_opts *o)
+int cli_run(const struct run_opts *given)
 {
+	struct run_opts run = *given, *o = &run;
 	bool pdf = o->format && strcmp(o->format, "pdf") == 0;
 	const struct formatter *fmt = fmt_by_name(pdf ? "text" : o->format ? o->format : "text");
 	struct config *conf = NULL;
@@ -308,6 +418,8 @@ int cli_run(const struct run_opts *o)
 	 * before the index and the model grow (peak memory, issue 7) */
 	schema_free(s);
 	malloc_trim(0);
+	if (o->rules && !o->as_of_given)
+		run.as_of = cli_today(r);
 	if (o->rules) {
 		struct index *ix = index_build(r);
 		struct model *m = model_build(r, ix, o->as_of);

@@ -52,6 +52,30 @@ char *cli_nonconformity_refused(unsigned findings);
 /* The data folder (schemas, stylesheets, templates), found once per run. */
 const char *cli_data_dir(void);
 
+/* ---- "today" ----
+ * The one definition of the date --as-of defaults to: the date, in the organization's time zone
+ * (repo_zone_id: the tz= of its first calendar; UTC without one), of the current instant.  So
+ * check, build and render judge by the same day wherever they run; at 07:00 in Shanghai that is
+ * already the Shanghai date, whatever the machine's TZ.
+ *
+ * The current instant is the clock's, or $SLM_NOW: a test hook ("2025-03-01T23:30:00Z", an
+ * xs:dateTime with offset) that lets tests judge by a fixed instant.  cli_clock_init reads it
+ * once (main calls it); false, said on stderr, when it is set but not such a dateTime. */
+struct repo;
+bool cli_clock_init(void);
+/* Today in the organization's time zone of the loaded repository R (NULL: UTC). */
+gint32 cli_today(const struct repo *r);
+/* Today in the IANA zone ZONE_ID (NULL, or not a zone: UTC); cli_today for a zone already
+ * known (slm build's record remembers the last one). */
+gint32 cli_today_in(const char *zone_id);
+
+/* What every PDF depends on beyond the files it reads, one definition for slm build's record and
+ * slm.mk: slm's version, the as-of date, the configuration CONFIG_PATH and slm itself (its
+ * binary, its renderer module, its fonts), as lines "WHAT DIGEST" (g_free).  SHA_OF(PATH, USER)
+ * gives a file's SHA-256 ("missing", "unreadable"); NULL: read each file now (output_sha_fd). */
+char *cli_output_key(gint32 as_of, const char *config_path,
+		     const char *(*sha_of)(const char *path, void *user), void *user);
+
 #endif
 
 /* What validate and check share: which paths, which output, and whether to run the rules. */
@@ -59,7 +83,8 @@ struct run_opts {
 	const char *command;
 	char **paths; /* NULL-terminated */
 	bool rules;   /* check: build the model and index, run every rule */
-	gint32 as_of; /* day number, for rules */
+	bool as_of_given;
+	gint32 as_of; /* day number, for rules; without as_of_given: cli_today of the repository */
 	const char *format;
 	const char *out_path;
 	bool quiet, werror;

@@ -3,13 +3,18 @@
  * that has a stylesheet into DIR, mirroring the repository's folders — on all cores, and only
  * what changed since the last build.
  *
- * "Changed" is decided by content, never by clock: DIR/.slm-build records the SHA-1 of every
+ * "Changed" is decided by content, never by clock: DIR/.slm-build records the SHA-256 of every
  * input (documents, stylesheets, schemas) with its size, modification time and inode, so that an
  * unchanged file is recognised without reading it, and a touched but identical one after reading
  * it once.  When nothing changed the build stops there; otherwise the whole repository is checked
  * again (the rules are cross-document), and a PDF is rendered again only when one of the files
- * it read changed.  A document that no longer renders, or whose source is gone, loses its PDF:
- * never a stale one that looks fresh.  Every output is written atomically (output.h). */
+ * it read changed or it was made as of something else (its key, cli_output_key: another as-of
+ * date, configuration or slm binary, renderer or fonts).  Every PDF is keyed by the as-of date:
+ * the effective SLA, "截至" lines, statuses and overdue marks depend on it, and keying only
+ * those that do would have to know what every stylesheet reads.  Without --as-of, today is
+ * known once the repository is loaded (cli_today); until then the zone the last build found
+ * stands in (see run).  A document that no longer renders, or whose source is gone, loses its
+ * PDF: never a stale one that looks fresh.  Every output is written atomically (output.h). */
 #define _GNU_SOURCE
 #include "cli.h"
 #include "config.h"
@@ -41,7 +46,9 @@ static const char usage_text[] =
 	"every document that has a stylesheet into DIR (default: out), mirroring the\n"
 	"repository's folders.  Only what changed since the last build is done again.\n\n"
 	"  -o DIR         the output folder (default: out)\n"
-	"  --as-of DATE   the date time-dependent rules judge by (default today)\n"
+	"  --as-of DATE   the date time-dependent rules judge by and documents are rendered\n"
+	"                 as of (default: today in the organization's time zone, the tz= of\n"
+	"                 its first calendar; UTC without one)\n"
 	"  -j N           render on N threads (default: the number of processors)\n"
 	"  --force        ignore what the last build recorded; do everything\n"
 	"  -q, --quiet    print nothing but errors\n"
@@ -53,6 +60,9 @@ static const char usage_text[] =
 struct build {
 	const char *root, *out;
 	gint32 as_of;
+	bool as_of_given;
+	char key[65]; /* of every output this build makes (cli_output_key, hashed) */
+	char *key_text;
 	bool force, quiet, verbose, progress;
 	struct record *old; /* the last build's record (empty with --force or none) */
 	struct record *now; /* this build's: inputs fingerprinted lazily, outputs as made */
@@ -66,10 +76,10 @@ struct build {
 /* ---- content fingerprints ---- */
 
 /* What PATH holds now.  Opened without blocking and read only when it is a regular file of at
- * most LOAD_MAX_BYTES (a FIFO or device is "unreadable", never waited on or read to the end); not
+ * most MAX bytes (a FIFO or device is "unreadable", never waited on or read to the end); not
  * read when inode, size and both times are what the last build saw (a rewrite that keeps size
  * and mtime still changes ctime). */
-static struct record_file *fingerprint(struct build *b, const char *path)
+static struct record_file *fingerprint_max(struct build *b, const char *path, guint64 max)
 {
 	struct record_file *r, *old;
 	struct stat st;
@@ -93,7 +103,7 @@ static struct record_file *fingerprint(struct build *b, const char *path)
 		if (old && old->size == r->size && old->mtime_ns == r->mtime_ns &&
 		    old->ctime_ns == r->ctime_ns && old->ino == r->ino)
 			memcpy(r->sha, old->sha, sizeof r->sha);
-		else if (!S_ISREG(st.st_mode) || !output_sha_fd(fd, LOAD_MAX_BYTES, r->sha))
+		else if (!S_ISREG(st.st_mode) || !output_sha_fd(fd, max, r->sha))
 			strcpy(r->sha, "unreadable");
 	}
 	if (fd >= 0)
@@ -107,6 +117,31 @@ static struct record_file *fingerprint(struct build *b, const char *path)
 	}
 	pthread_mutex_unlock(&b->lock);
 	return r;
+}
+
+/* An input: at most what slm reads of a document. */
+static struct record_file *fingerprint(struct build *b, const char *path)
+{
+	return fingerprint_max(b, path, LOAD_MAX_BYTES);
+}
+
+/* A file of the key: slm's binary, renderer and fonts may be larger than a document. */
+static const char *key_sha(const char *path, void *user)
+{
+	return fingerprint_max(user, path, G_MAXUINT64)->sha;
+}
+
+/* Build as of DAY: the key of every output. */
+static void set_as_of(struct build *b, gint32 day)
+{
+	char *sha;
+
+	b->as_of = day;
+	g_free(b->key_text);
+	b->key_text = cli_output_key(day, CONFIG_FILE, key_sha, b);
+	sha = g_compute_checksum_for_string(G_CHECKSUM_SHA256, b->key_text, -1);
+	g_strlcpy(b->key, sha, sizeof b->key);
+	g_free(sha);
 }
 
 static bool unchanged(struct build *b, const char *path)
@@ -143,20 +178,19 @@ static GPtrArray *inputs(struct build *b, struct diag_list *dl)
 	return files;
 }
 
+/* Of every input and the key: equal digests, nothing to do. */
 static char *digest(struct build *b, GPtrArray *files)
 {
 	GChecksum *c = g_checksum_new(G_CHECKSUM_SHA256);
-	char *as_of = time_date_format(b->as_of), *out;
+	char *out;
 
-	g_checksum_update(c, (const guchar *)SLM_VERSION, -1);
-	g_checksum_update(c, (const guchar *)as_of, -1);
+	g_checksum_update(c, (const guchar *)b->key_text, -1);
 	for (guint i = 0; i < files->len; i++) {
 		g_checksum_update(c, (const guchar *)files->pdata[i], strlen(files->pdata[i]) + 1);
 		g_checksum_update(c, (const guchar *)fingerprint(b, files->pdata[i])->sha, -1);
 	}
 	out = g_strdup(g_checksum_get_string(c));
 	g_checksum_free(c);
-	g_free(as_of);
 	return out;
 }
 
@@ -319,12 +353,13 @@ static bool listed(const GPtrArray *deps, const char *path)
 }
 
 /* Whether the output REL, made from SOURCE, is the last build's and nothing it depends on
- * changed: no file it read, and no document naming SOURCE added since. */
+ * changed: not its key (the as-of date, the configuration, slm), no file it read, and no
+ * document naming SOURCE added since. */
 static bool up_to_date(struct build *b, const char *rel, const GPtrArray *namers)
 {
 	const struct record_output *old = g_hash_table_lookup(b->old->outputs, rel);
 
-	if (!old || !proven(b, rel))
+	if (!old || strcmp(old->key, b->key) != 0 || !proven(b, rel))
 		return false;
 	for (guint i = 0; namers && i < namers->len; i++)
 		if (!listed(old->deps, namers->pdata[i]))
@@ -415,7 +450,8 @@ static bool task_done(struct build *b, struct task *t)
 			g_ptr_array_add(t->deps, g_strdup(t->namers->pdata[i]));
 	if (t->ok && (t->skipped ? old != NULL : output_identify(t->out, &id, true))) {
 		g_hash_table_replace(b->now->outputs, g_strdup(t->rel),
-				     record_output_new(t->skipped ? &old->id : &id, t->deps));
+				     record_output_new(t->skipped ? &old->id : &id, b->key,
+						       t->deps));
 		t->deps = NULL;
 		return true;
 	}
@@ -543,6 +579,7 @@ static int parse(int argc, char **argv, struct build *b, unsigned *jobs)
 		case 'a':
 			if (time_parse_date(optarg, &b->as_of) != TIME_OK)
 				return cli_usage_error("build", "--as-of '%s' is not a date", optarg);
+			b->as_of_given = true;
 			break;
 		case 'j': {
 			char *end;
@@ -674,6 +711,10 @@ static int run(struct build *b, unsigned jobs)
 	msgs = diag_list_new();
 	output_sweep(b->out);
 	read_record(b);
+	/* today is the date in the organization's zone, known once the repository is loaded; until
+	 * then, in the zone the last build found: when the digest (of every input, this date
+	 * included) is the last build's, the repository is the one that zone came from */
+	set_as_of(b, b->as_of_given ? b->as_of : cli_today_in(b->old->zone));
 	files = inputs(b, msgs);
 	dig = digest(b, files);
 	if (b->old->digest && strcmp(dig, b->old->digest) == 0 && b->old->status >= 0 &&
@@ -697,6 +738,15 @@ static int run(struct build *b, unsigned jobs)
 		goto out;
 	}
 	r = repo_load(paths, s, true, dl);
+	b->now->zone = g_strdup(repo_zone_id(r));
+	if (!b->as_of_given) {
+		gint32 today = cli_today(r);
+		if (today != b->as_of) {
+			set_as_of(b, today);
+			g_free(dig);
+			dig = digest(b, files);
+		}
+	}
 	ix = index_build(r);
 	m = model_build(r, ix, b->as_of);
 	{
@@ -758,11 +808,6 @@ int cmd_build(int argc, char **argv)
 
 	if (rc)
 		return rc < 0 ? 0 : rc;
-	if (!b.as_of) {
-		GDateTime *now = g_date_time_new_now_utc();
-		b.as_of = (gint32)(g_date_time_to_unix(now) / 86400);
-		g_date_time_unref(now);
-	}
 	jobs = jobs ? repo_jobs_clamp(jobs) : repo_jobs();
 	b.now = record_new();
 	pthread_mutex_init(&b.lock, NULL);
@@ -773,6 +818,7 @@ int cmd_build(int argc, char **argv)
 		close(b.outfd);
 	g_free(b.out_owned);
 	g_free(b.name);
+	g_free(b.key_text);
 	pthread_mutex_destroy(&b.lock);
 	return rc;
 }

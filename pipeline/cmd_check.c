@@ -11,7 +11,9 @@ static const char usage_text[] =
 	"Validate every document of the repository at PATH (default: the current folder),\n"
 	"then check that they agree with each other: ids and references, and the rules\n"
 	"listed by 'slm rules'.\n\n"
-	"  --as-of DATE   the date time-dependent rules judge by (YYYY-MM-DD; default today)\n"
+	"  --as-of DATE   the date time-dependent rules judge by (YYYY-MM-DD; default: today\n"
+	"                 in the organization's time zone, the tz= of its first calendar;\n"
+	"                 UTC without one)\n"
 	"  --format FMT   output format: text (default), json, junit, sarif, svrl, github, xml,\n"
 	"                 or pdf: the nonconformity report (不合格报告), with -o FILE\n"
 	"  -o FILE        write the diagnostics to FILE (atomically) instead of stdout\n"
@@ -22,19 +24,6 @@ static const char usage_text[] =
 	"  -q, --quiet    print nothing; only the exit status tells\n"
 	"  -h, --help     this help\n\n"
 	"Exit status: 0 clean, 1 findings at error severity, 2 usage or I/O failure.\n";
-
-static int today(void)
-{
-	GDateTime *now = g_date_time_new_now_local();
-	GDate *d = g_date_new_dmy((GDateDay)g_date_time_get_day_of_month(now),
-				  (GDateMonth)g_date_time_get_month(now),
-				  (GDateYear)g_date_time_get_year(now));
-	int days = (int)g_date_get_julian(d) - 719163; /* julian day of 1970-01-01 */
-
-	g_date_free(d);
-	g_date_time_unref(now);
-	return days;
-}
 
 int cmd_check(int argc, char **argv)
 {
@@ -47,7 +36,6 @@ int cmd_check(int argc, char **argv)
 	static char *dot[] = {".", NULL};
 	char *paths[2] = {NULL, NULL};
 	struct run_opts o = {.command = "check", .rules = true};
-	bool have_date = false;
 	int c;
 
 	optind = 1;
@@ -59,7 +47,7 @@ int cmd_check(int argc, char **argv)
 				return cli_usage_error("check",
 						       "--as-of '%s' is not a date (YYYY-MM-DD)",
 						       optarg);
-			have_date = true;
+			o.as_of_given = true;
 			break;
 		case 'f':
 			o.format = optarg;
@@ -91,8 +79,6 @@ int cmd_check(int argc, char **argv)
 	if (argc - optind > 1)
 		return cli_usage_error("check", "one repository at a time (got %d paths)",
 				       argc - optind);
-	if (!have_date)
-		o.as_of = today();
 	paths[0] = optind < argc ? argv[optind] : NULL;
 	o.paths = paths[0] ? paths : dot;
 	return cli_run(&o);

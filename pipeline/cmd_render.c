@@ -32,20 +32,24 @@ static const char usage_text[] =
 	"                    FILE may then be any XML (slm check --format xml, for one)\n"
 	"  --repository DIR  the repository the documents belong to (default: the nearest\n"
 	"                    folder above them with .slm-config.xml, else the current one)\n"
-	"  --as-of DATE      the date reports are rendered as of (default today)\n"
+	"  --as-of DATE      the date documents are rendered as of (default: today in the\n"
+	"                    organization's time zone, the tz= of its first calendar; UTC\n"
+	"                    without one)\n"
 	"  --layout          write the layout document (XML) instead of the PDF\n"
 	"  -MD               also write make dependencies (OUTPUT.d, or -MF FILE)\n"
 	"  -MF FILE          where -MD writes them\n"
 	"  --targets         write DIR/slm-targets.mk (-o DIR): the PDF of every FILE (none:\n"
 	"                    every document of the repository) that has a stylesheet, and its\n"
-	"                    rule, as make reads them; render nothing (slm.mk)\n"
+	"                    rule, as make reads them, and DIR/slm-targets.key, what every PDF\n"
+	"                    is made as of (the date, the configuration, slm itself), rewritten\n"
+	"                    when that changes; render nothing (slm.mk)\n"
 	"  -q, --quiet       print no diagnostics\n"
 	"  -h, --help        this help\n\n"
 	"Exit status: 0 all rendered, 1 a document could not be rendered, 2 usage or I/O failure.\n";
 
 struct render_opts {
 	const char *out, *stylesheet, *repository, *mf;
-	bool layout, md, quiet, targets;
+	bool layout, md, quiet, targets, as_of_given;
 	gint32 as_of;
 };
 
@@ -267,6 +271,7 @@ static int parse(int argc, char **argv, struct render_opts *o)
 		case 'a':
 			if (time_parse_date(optarg, &o->as_of) != TIME_OK)
 				return cli_usage_error("render", "--as-of '%s' is not a date", optarg);
+			o->as_of_given = true;
 			break;
 		case 'l':
 			o->layout = true;
@@ -363,9 +368,10 @@ static void remove_stale_pdf(const char *path)
 }
 
 /* One document's rule of slm-targets.mk, and its PDF's name in PDFS; false when make cannot
- * name it. */
+ * name it.  KEY is the key file every PDF depends on; AS_OF the date the recipe passes, or NULL
+ * when SLM_FLAGS gives it. */
 static bool target_rule(GString *mk, GString *pdfs, const char *source, const char *out,
-			const GPtrArray *namers)
+			const GPtrArray *namers, const char *key, const char *as_of)
 {
 	char *stem = g_strndup(out, strlen(out) - (g_str_has_suffix(out, ".pdf") ? 4 : 0));
 	char *d = g_strconcat(stem, ".d", NULL), c;
@@ -388,9 +394,18 @@ static bool target_rule(GString *mk, GString *pdfs, const char *source, const ch
 			g_string_append_c(mk, ' ');
 			append_make_name(mk, namers->pdata[i]);
 		}
+		/* what it is made as of: rewritten when the date, the configuration or slm
+		 * changes, so every PDF is made again */
+		g_string_append_c(mk, ' ');
+		append_make_name(mk, key);
 		/* without dependencies slm proves its own, it is made again */
 		g_string_append(mk, proven ? "\n" : " slm-force\n");
-		g_string_append(mk, "\t$(SLM) render $(SLM_FLAGS) --repository . -MD -MF ");
+		/* the date the key was written for, whenever make gets to the recipe (past
+		 * midnight, too); an --as-of of SLM_FLAGS is that date already */
+		g_string_append(mk, "\t$(SLM) render $(SLM_FLAGS) ");
+		if (as_of)
+			g_string_append_printf(mk, "--as-of %s ", as_of);
+		g_string_append(mk, "--repository . -MD -MF ");
 		append_shell_word(mk, d);
 		g_string_append(mk, " -o ");
 		append_shell_word(mk, out);
@@ -435,6 +450,52 @@ static bool mark_output_folder(const char *dir)
 	return ok;
 }
 
+/* The date --targets writes rules for: --as-of, else today of the repository ROOT.  The
+ * organization is looked for among DOCS (of KINDS) when they are the repository's (ALL), else
+ * through the repository's own view (repo_load_reached, which always takes it). */
+static gint32 targets_as_of(const struct render_opts *o, const char *root, GPtrArray *docs,
+			    const enum kind *kinds, bool all)
+{
+	char *paths[2] = {NULL, NULL}, *none[1] = {NULL};
+	struct diag_list *ignored;
+	struct repo *r;
+	gint32 day;
+
+	if (o->as_of_given)
+		return o->as_of;
+	ignored = diag_list_new();
+	for (guint i = 0; all && i < docs->len && !paths[0]; i++)
+		if (kinds[i] == KIND_ORGANIZATION)
+			paths[0] = docs->pdata[i];
+	if (all)
+		r = paths[0] ? repo_load(paths, NULL, true, ignored) : NULL;
+	else {
+		paths[0] = (char *)root;
+		r = repo_load_reached(paths, none, ignored);
+	}
+	day = cli_today(r);
+	repo_free(r);
+	diag_list_free(ignored);
+	return day;
+}
+
+/* Write TEXT to PATH unless it holds it already: make compares its time with the PDFs'. */
+static bool write_key(const char *path, const char *text)
+{
+	gsize len, n = strlen(text);
+	char *old = output_read(path, n, &len);
+	bool same = old && len == n && memcmp(old, text, n) == 0;
+	struct output o;
+
+	g_free(old);
+	if (same)
+		return true;
+	if (!output_open(&o, path))
+		return false;
+	fputs(text, o.fp);
+	return output_commit(&o);
+}
+
 /* --targets: DIR/slm-targets.mk for slm.mk, a make file that names, escaped, the PDF of every
  * document of FILES (none: of the repository) that has a stylesheet, with its rule.  The
  * documents are found by slm, never passed through a shell or a command line. */
@@ -447,7 +508,7 @@ static int print_targets(const struct render_opts *o, char **files, int n)
 				   "slm_eq := =\n.PHONY: slm-force\nslm-force:\n");
 	/* the list in one assignment: 100,000 appends (+=) would take make minutes */
 	GString *pdfs = g_string_new("SLM_PDFS :=");
-	char *root, *cwd = realpath(".", NULL), *path, **ids;
+	char *root, *cwd = realpath(".", NULL), *path, **ids, *key_path, *key, *as_of, *conf;
 	GHashTable *named = g_hash_table_new_full(g_str_hash, g_str_equal, g_free,
 						  (GDestroyNotify)g_ptr_array_unref);
 	enum kind *kinds;
@@ -479,6 +540,8 @@ static int print_targets(const struct render_opts *o, char **files, int n)
 	/* first every document's kind and id, and what its root element names */
 	kinds = g_new0(enum kind, docs->len);
 	ids = g_new0(char *, docs->len);
+	for (guint i = 0; i < docs->len; i++)
+		kinds[i] = KIND_UNKNOWN; /* until scanned: 0 is the organization */
 	for (guint i = 0; i < docs->len; i++) {
 		const char *f = docs->pdata[i];
 		struct scan sc;
@@ -503,6 +566,16 @@ static int print_targets(const struct render_opts *o, char **files, int n)
 		}
 		load_scan_clear(&sc);
 	}
+	/* what every PDF is made as of, in a file of its own that each PDF's rule names */
+	{
+		gint32 day = targets_as_of(o, root, docs, kinds, n == 0);
+		as_of = time_date_format(day);
+		conf = g_build_filename(root, ".slm-config.xml", NULL);
+		key = cli_output_key(day, conf, NULL, NULL);
+		key_path = g_build_filename(o->out, "slm-targets.key", NULL);
+		if (rc != 2 && !write_key(key_path, key))
+			rc = 2;
+	}
 	for (guint i = 0; i < docs->len && rc != 2; i++) {
 		const char *f = docs->pdata[i];
 		char *xsl = kinds[i] != KIND_UNKNOWN ? render_stylesheet_for(kinds[i]) : NULL;
@@ -514,7 +587,8 @@ static int print_targets(const struct render_opts *o, char **files, int n)
 				g_ptr_array_add(namers, all->pdata[k]);
 		if (xsl) {
 			char *pdf = output_for(o, f, MAX(n, 2), root);
-			if (!target_rule(mk, pdfs, f, pdf, namers))
+			if (!target_rule(mk, pdfs, f, pdf, namers, key_path,
+					 o->as_of_given ? NULL : as_of))
 				rc = 1;
 			g_free(pdf);
 		}
@@ -536,6 +610,10 @@ static int print_targets(const struct render_opts *o, char **files, int n)
 	} else
 		rc = 2;
 	g_free(path);
+	g_free(key_path);
+	g_free(key);
+	g_free(as_of);
+	g_free(conf);
 	g_free(root);
 	free(cwd);
 	g_string_free(mk, TRUE);
@@ -611,11 +689,6 @@ int cmd_render(int argc, char **argv)
 
 	if (c)
 		return c < 0 ? 0 : c;
-	if (!o.as_of) {
-		GDateTime *now = g_date_time_new_now_utc();
-		o.as_of = (gint32)(g_date_time_to_unix(now) / 86400);
-		g_date_time_unref(now);
-	}
 	n = argc - optind;
 	if (o.targets)
 		return print_targets(&o, argv + optind, n);
@@ -685,6 +758,8 @@ int cmd_render(int argc, char **argv)
 		r = repo_load_reached(paths, argv + optind, ignored);
 		diag_list_free(ignored);
 	}
+	if (!o.as_of_given)
+		o.as_of = cli_today(r);
 	ix = index_build(r);
 	m = model_build(r, ix, o.as_of);
 	if (!(pool = render_pool_new(r, ix, m, root, o.as_of, dl))) {

@@ -69,7 +69,7 @@ int main(int argc, char **argv)
 		if (strcmp(argv[1], commands[i].name) != 0)
 			continue;
 		cli_init();
-		rc = commands[i].fn(argc - 1, argv + 1);
+		rc = cli_clock_init() ? commands[i].fn(argc - 1, argv + 1) : EXIT_USAGE;
 		cli_fini();
 		return finish(rc);
 	}

@@ -43,8 +43,9 @@ struct output_id {
 /* slm build's record of what it made: a folder holding it is an output folder, and discovery
  * does not go into it (a build inside the repository must not read its own reports). */
 #define OUTPUT_RECORD ".slm-build"
-/* Its first line: the format (3: names escaped, outputs proven by inode, ctime and digest). */
-#define OUTPUT_RECORD_HEAD "slm-build\t3"
+/* Its first line: the format (3: names escaped, outputs proven by inode, ctime and digest;
+ * 4: each output keyed by what it was made as of, cli_output_key). */
+#define OUTPUT_RECORD_HEAD "slm-build\t4"
 
 /* The repository being read: no output whose name ends in .xml is written inside it (it would
  * be read back as a document, or replace one), but in a folder slm build made.  Call once from

@@ -45,6 +45,9 @@ bool pdf_render(xmlDocPtr layout, FILE *out, const struct pdf_opts *opts, const 
 /* The folder of slm's fonts (DATADIR/fonts): its *.otf are added to fontconfig before the first
  * document is typeset.  Call before rendering starts; without it the Noto faces are used. */
 void pdf_fonts_dir(const char *dir);
+/* The renderer module's file that the first render will load (g_free), or NULL when it is linked
+ * in or not found: part of what a PDF depends on (cli_output_key). */
+char *pdf_module_file(void);
 
 /* What slm-pdf.so exports, as one table (pdf_draw.c); ABI and VERSION must match the binary's. */
 #define PDF_MODULE_ABI 2

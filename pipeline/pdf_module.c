@@ -50,15 +50,40 @@ static const struct pdf_module *open_module(const char *path, char **why)
 	return NULL;
 }
 
+/* Where the module is looked for, in order (either may be NULL); EXE is the running binary. */
+static void candidates(const char *exe, char *paths[2])
+{
+	const char *env = g_getenv("SLM_LIBDIR");
+	char *dir = env && *env ? g_strdup(env) : exe ? g_path_get_dirname(exe) : NULL;
+
+	paths[0] = dir ? g_build_filename(dir, PDF_MODULE_FILE, NULL) : NULL;
+	paths[1] = env && *env ? NULL : g_build_filename(SLM_LIBDIR, PDF_MODULE_FILE, NULL);
+	g_free(dir);
+}
+
+char *pdf_module_file(void)
+{
+	char *exe = g_file_read_link("/proc/self/exe", NULL), *paths[2], *found = NULL;
+
+	candidates(exe, paths);
+	for (int i = 0; i < 2; i++)
+		if (&slm_pdf_module || found || !paths[i] ||
+		    !g_file_test(paths[i], G_FILE_TEST_IS_REGULAR))
+			g_free(paths[i]);
+		else
+			found = paths[i];
+	g_free(exe);
+	return found;
+}
+
 static void load(void)
 {
 	const char *env = g_getenv("SLM_LIBDIR");
 	char *exe = g_file_read_link("/proc/self/exe", NULL);
-	char *dir = env && *env ? g_strdup(env) : exe ? g_path_get_dirname(exe) : NULL;
-	char *paths[2] = {dir ? g_build_filename(dir, PDF_MODULE_FILE, NULL) : NULL,
-	                  env && *env ? NULL : g_build_filename(SLM_LIBDIR, PDF_MODULE_FILE, NULL)};
+	char *paths[2];
 	GString *why = g_string_new(NULL);
 
+	candidates(exe, paths);
 	if (&slm_pdf_module)
 		module = &slm_pdf_module;
 	for (int i = 0; i < 2 && !module; i++) {
@@ -81,7 +106,6 @@ static void load(void)
 	g_string_free(why, TRUE);
 	g_free(paths[0]);
 	g_free(paths[1]);
-	g_free(dir);
 	g_free(exe);
 }
 

@@ -1,13 +1,16 @@
 /* slm build's record (see record.h).  Lines of tab-separated fields:
  *
- *   slm-build	3
+ *   slm-build	4
  *   status	N
  *   digest	HEX
+ *   zone	TZ
  *   file	PATH	SIZE	MTIME_NS	CTIME_NS	INODE	SHA
- *   output	REL	DEV	INODE	SIZE	CTIME_NS	SHA	SOURCE	DEP…
+ *   output	REL	DEV	INODE	SIZE	CTIME_NS	SHA	KEY	SOURCE	DEP…
  *
- * In PATH, REL and every DEP a backslash, tab, newline and carriage return are written \\, \t,
- * \n and \r; any other backslash makes the line unreadable. */
+ * KEY (format 4) is what the output was made as of besides its inputs (cli_output_key): a PDF
+ * of 2025-11-30 is not one of 2025-06-30, nor one drawn by another slm.  In TZ, PATH, REL and
+ * every DEP a backslash, tab, newline and carriage return are written \\, \t, \n and \r; any
+ * other backslash makes the line unreadable. */
 #include "record.h"
 
 #include <stdlib.h>
@@ -37,14 +40,17 @@ void record_free(struct record *r)
 	g_hash_table_destroy(r->files);
 	g_hash_table_destroy(r->outputs);
 	g_free(r->digest);
+	g_free(r->zone);
 	g_free(r);
 }
 
-struct record_output *record_output_new(const struct output_id *id, GPtrArray *deps)
+struct record_output *record_output_new(const struct output_id *id, const char *key,
+					GPtrArray *deps)
 {
 	struct record_output *o = g_new0(struct record_output, 1);
 
 	o->id = *id;
+	g_strlcpy(o->key, key, sizeof o->key);
 	o->deps = deps;
 	return o;
 }
@@ -139,20 +145,21 @@ static void parse_output(struct record *r, char **f, guint n)
 	struct output_id id = {0};
 	GPtrArray *deps;
 
-	if (n < 8 || !unescape(f[1]) || !record_inside(f[1]) || !number(f[2], &id.dev) ||
+	if (n < 9 || !unescape(f[1]) || !record_inside(f[1]) || !number(f[2], &id.dev) ||
 	    !number(f[3], &id.ino) || !number(f[4], &id.size) ||
-	    !signed_number(f[5], &id.ctime_ns) || strlen(f[6]) != 64 || !is_sha(f[6]))
+	    !signed_number(f[5], &id.ctime_ns) || strlen(f[6]) != 64 || !is_sha(f[6]) ||
+	    strlen(f[7]) != 64 || !is_sha(f[7]))
 		return;
 	g_strlcpy(id.sha, f[6], sizeof id.sha);
 	deps = g_ptr_array_new_with_free_func(g_free);
-	for (guint i = 7; i < n; i++) {
+	for (guint i = 8; i < n; i++) {
 		if (!unescape(f[i])) {
 			g_ptr_array_free(deps, TRUE);
 			return;
 		}
 		g_ptr_array_add(deps, g_strdup(f[i]));
 	}
-	g_hash_table_replace(r->outputs, g_strdup(f[1]), record_output_new(&id, deps));
+	g_hash_table_replace(r->outputs, g_strdup(f[1]), record_output_new(&id, f[7], deps));
 }
 
 void record_parse(struct record *r, const char *text, size_t len)
@@ -177,6 +184,9 @@ void record_parse(struct record *r, const char *text, size_t len)
 			 is_sha(f[1])) {
 			g_free(r->digest);
 			r->digest = g_strdup(f[1]);
+		} else if (n == 2 && strcmp(f[0], "zone") == 0 && unescape(f[1])) {
+			g_free(r->zone);
+			r->zone = g_strdup(f[1]);
 		}
 		g_strfreev(f);
 	}
@@ -210,6 +220,11 @@ void record_write(FILE *fp, const struct record *r)
 
 	fprintf(fp, OUTPUT_RECORD_HEAD "\nstatus\t%d\ndigest\t%s\n", r->status < 0 ? 2 : r->status,
 		r->digest ? r->digest : "");
+	if (r->zone && *r->zone) {
+		fputs("zone\t", fp);
+		put_name(fp, r->zone);
+		fputc('\n', fp);
+	}
 	keys = sorted_keys(r->files);
 	for (guint i = 0; i < keys->len; i++) {
 		const struct record_file *x = g_hash_table_lookup(r->files, keys->pdata[i]);
@@ -226,8 +241,8 @@ void record_write(FILE *fp, const struct record *r)
 		fputs("output\t", fp);
 		put_name(fp, keys->pdata[i]);
 		fprintf(fp, "\t%" G_GUINT64_FORMAT "\t%" G_GUINT64_FORMAT "\t%" G_GUINT64_FORMAT
-			    "\t%" G_GINT64_FORMAT "\t%s",
-			o->id.dev, o->id.ino, o->id.size, o->id.ctime_ns, o->id.sha);
+			    "\t%" G_GINT64_FORMAT "\t%s\t%s",
+			o->id.dev, o->id.ino, o->id.size, o->id.ctime_ns, o->id.sha, o->key);
 		for (guint j = 0; j < o->deps->len; j++) {
 			fputc('\t', fp);
 			put_name(fp, o->deps->pdata[j]);

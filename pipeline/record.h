@@ -20,15 +20,18 @@ struct record_file {
 	char sha[65]; /* SHA-256, or a word: "missing", "unreadable" */
 };
 
-/* An output the build made, and the inputs it was made from ([0] = its source). */
+/* An output the build made, what it was made as of, and the inputs it was made from ([0] = its
+ * source). */
 struct record_output {
 	struct output_id id;
+	char key[65];	 /* SHA-256 of cli_output_key: as-of date, configuration, slm itself */
 	GPtrArray *deps; /* char* */
 };
 
 struct record {
 	int status;	 /* the last build's exit status; -1: none recorded */
 	char *digest;	 /* of every input, as the last build saw them */
+	char *zone;	 /* the organization's time zone the build found (repo_zone_id) or NULL */
 	GHashTable *files;   /* path → struct record_file* */
 	GHashTable *outputs; /* path relative to the output folder → struct record_output* */
 };
@@ -39,8 +42,9 @@ void record_free(struct record *r);
 void record_parse(struct record *r, const char *text, size_t len);
 /* Write R, sorted: the same record reads the same bytes. */
 void record_write(FILE *fp, const struct record *r);
-/* A new output entry of DEPS (taken). */
-struct record_output *record_output_new(const struct output_id *id, GPtrArray *deps);
+/* A new output entry made as of KEY (64 hex digits) from DEPS (taken). */
+struct record_output *record_output_new(const struct output_id *id, const char *key,
+					GPtrArray *deps);
 /* Whether REL names a file below the output folder: relative, no "." or "..", no empty part. */
 bool record_inside(const char *rel);
 

@@ -424,3 +424,17 @@ void repo_free(struct repo *r)
 	strpool_free(r->pool); /* after the documents that point into it */
 	g_free(r);
 }
+
+const char *repo_zone_id(const struct repo *r)
+{
+	for (guint i = 0; r && i < r->docs->len; i++) {
+		const struct doc *d = r->docs->pdata[i];
+		const struct node *cal;
+
+		if (d->kind != KIND_ORGANIZATION || !d->root)
+			continue;
+		cal = node_child(d->root, "calendar");
+		return cal ? node_attr(cal, "tz") : NULL;
+	}
+	return NULL;
+}

@@ -30,6 +30,12 @@ struct repo *repo_load(char **paths, const struct schema *s, bool keep, struct d
 struct repo *repo_load_reached(char **paths, char **from, struct diag_list *dl);
 void repo_free(struct repo *r);
 
+/* The organization's time zone, the zone "today" is the date in: the tz= of the first
+ * <calendar> of the first organization document (the first in path order: its calendars may
+ * disagree, the first decides), as written; NULL when there is no organization, no calendar or
+ * no tz= (then UTC).  Borrowed from R. */
+const char *repo_zone_id(const struct repo *r);
+
 /* Worker threads: the number of processors, or $SLM_JOBS. */
 unsigned repo_jobs(void);
 /* ASKED threads (0: as many as processors), at most four per processor. */

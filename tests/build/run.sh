@@ -53,6 +53,50 @@ case "$rendered" in
 esac
 case "$rendered" in *bank/sla.pdf*|*catalog.pdf*) ko "rendered more than needed: $rendered" ;; esac
 
+# what a PDF is made as of is part of what it is made from: another --as-of renders every PDF
+# again (the effective SLA and its "截至" line, statuses, overdue marks), the same one nothing;
+# so does another configuration, and another slm binary (a copy with one byte appended), but
+# not the same binary under another name
+rendered_as() { "$SLM" build -v -o "$out" "$@" "$repo" 2>&1 | sed -n 's/^rendered //p' | sed "s|$out/||" | sort; }
+all=$(find "$out" -name '*.pdf' | wc -l)
+n=$(rendered_as --as-of 2025-12-31 | wc -l)
+[ "$n" = "$all" ] && ok "another --as-of renders every PDF again ($n)" || ko "another --as-of rendered $n of $all"
+asof=$(pdftotext -l 1 "$out/bank/sla.pdf" - | grep -o '截至 [^ ]*')
+[ "$asof" = "截至 2025年12月31日" ] && ok "the SLA's PDF says the new date: $asof" || ko "the SLA's PDF says: $asof"
+msg=$("$SLM" build --as-of 2025-12-31 -o "$out" "$repo" 2>&1)
+case "$msg" in *"up to date"*) ok "the same --as-of again does nothing" ;; *) ko "the same --as-of again" "$msg" ;; esac
+rendered_as --as-of 2025-06-30 | grep -qx bank/sla.pdf && ! pdftotext "$out/bank/sla.pdf" - | grep -q '截至' &&
+	ok "as of 2025-06-30 the SLA is the one before its additional SLA" ||
+	ko "as of 2025-06-30" "$(pdftotext -l 1 "$out/bank/sla.pdf" - | grep '截至\|A1')"
+build -q
+cp "$repo/.slm-config.xml" "$tmp/config.xml"
+printf '<!-- changed -->\n' >>"$repo/.slm-config.xml"
+n=$(rendered_as --as-of 2025-11-30 | wc -l)
+[ "$n" = "$all" ] && ok "a changed configuration renders every PDF again" || ko "a changed configuration rendered $n of $all"
+cp "$tmp/config.xml" "$repo/.slm-config.xml"
+build -q
+mkdir -p "$tmp/bin"
+cp "$SLM" "$tmp/bin/slm"
+# beside no data and no renderer of its own: the same ones as $SLM's
+other() { SLM_DATADIR=$top SLM_LIBDIR=$(dirname "$SLM") "$@"; }
+other "$SLM" build -q --as-of 2025-11-30 -o "$out" "$repo"
+msg=$(other "$tmp/bin/slm" build --as-of 2025-11-30 -o "$out" "$repo" 2>&1)
+case "$msg" in *"up to date"*) ok "the same binary elsewhere does nothing" ;; *) ko "the same binary elsewhere" "$msg" ;; esac
+printf '\0' >>"$tmp/bin/slm"
+n=$(other "$tmp/bin/slm" build -v --as-of 2025-11-30 -o "$out" "$repo" 2>&1 | grep -c '^rendered ')
+[ "$n" = "$all" ] && ok "another slm binary renders every PDF again" || ko "another slm binary rendered $n of $all"
+build -q
+# without --as-of, today in the organization's zone (Asia/Shanghai): 17:00 and 23:30 UTC on
+# 1 March are both 2 March there, so the second build does nothing; 16:30 UTC on 2 March is
+# 3 March, and every PDF is made again
+at() { SLM_NOW=$1 "$SLM" build -v -o "$out" "$repo" 2>&1 | grep -c '^rendered '; }
+at 2025-03-01T23:30:00Z >/dev/null
+n=$(at 2025-03-01T17:00:00Z)
+[ "$n" = 0 ] && ok "the same day in the organization's zone does nothing" || ko "the same day in Shanghai rendered $n"
+n=$(at 2025-03-02T16:30:00Z)
+[ "$n" = "$all" ] && ok "the next day in the organization's zone renders every PDF again" || ko "the next day in Shanghai rendered $n of $all"
+build -q
+
 rm "$repo/bank/reviews/2025-Q1.xml"
 build -q
 [ ! -e "$out/bank/reviews/2025-Q1.pdf" ] && ok "a removed source loses its PDF" || ko "stale PDF of a removed source"

@@ -12,6 +12,8 @@ golden no-args "$here/no-args.expected" "$here" "$SLM"
 golden unknown-command "$here/unknown-command.expected" "$here" "$SLM" frobnicate
 golden validate-help "$here/validate-help.expected" "$here" "$SLM" validate --help
 golden check-help "$here/check-help.expected" "$here" "$SLM" check --help
+golden build-help "$here/build-help.expected" "$here" "$SLM" build --help
+golden render-help "$here/render-help.expected" "$here" "$SLM" render --help
 golden check-bad-date "$here/check-bad-date.expected" "$here" "$SLM" check --as-of 2025-02-29 .
 golden check-bad-option "$here/check-bad-option.expected" "$here" "$SLM" check --frob .
 golden check-two-paths "$here/check-two-paths.expected" "$here" "$SLM" check --as-of 2025-11-30 a b
@@ -50,6 +52,33 @@ fi
 
 # slm diff: the additional SLA of samples against its base names every change
 top="$here/../.."
+
+# "today": without --as-of, check, build and render judge by the date in the organization's time
+# zone (the tz= of its first calendar; the second, Europe/Berlin, is already on 2 March at that
+# instant and must not count), whatever the machine's TZ; SLM_NOW is the test hook that fixes the
+# clock.  At 23:30 UTC on 1 March it is 2 March in Shanghai, still 1 March in London; without an
+# organization, UTC.  The additional SLA of samples is moved to take effect on 1 March, so the
+# SLA's layout says the date it is the effective SLA as of.
+today="$tmp/today"
+mkdir -p "$today"
+cp -r "$top/samples/org" "$top/samples/catalog" "$top/samples/bank" "$today/"
+sed -i 's/effective="2025-07-01"/effective="2025-03-01"/' "$today/bank/sla-a1.xml"
+for zone in Asia/Shanghai Europe/London; do
+	name=$(basename "$zone" | tr 'A-Z' 'a-z')
+	sed -i "0,/tz=\"[^\"]*\"/s||tz=\"$zone\"|" "$today/org/organization.xml"
+	golden "today-$name" "$here/today-$name.expected" "$today" \
+		env SLM_NOW=2025-03-01T23:30:00Z TZ=America/Los_Angeles sh -c '
+		echo "check:  $("$0" check --format xml . | grep -o "as-of=\"[^\"]*\"")"
+		"$0" build -q -o "$1" .
+		echo "build:  $(grep -o "as-of=\"[^\"]*\"" "$1/check.xml")"
+		"$0" render --layout -o "$1/sla.layout.xml" bank/sla.xml
+		echo "render: $(grep -o "截至 [^ ]*" "$1/sla.layout.xml")"' "$SLM" "$tmp/today-$name"
+done
+rm -r "$today/org"
+golden today-utc "$here/today-utc.expected" "$today" env SLM_NOW=2025-03-01T23:30:00Z TZ=Asia/Tokyo \
+	sh -c '"$0" check --format xml . | grep -o "as-of=\"[^\"]*\""' "$SLM"
+golden today-bad-clock "$here/today-bad-clock.expected" "$today" env SLM_NOW=2025-03-01T23:30:00 \
+	"$SLM" check .
 golden diff-amendment "$here/diff-amendment.expected" "$top" "$SLM" diff samples/bank/sla.xml samples/bank/sla-a1.xml
 golden diff-markdown "$here/diff-markdown.expected" "$top" "$SLM" diff --markdown samples/bank/sla.xml samples/bank/sla-a1.xml
 golden diff-two-olas "$here/diff-two-olas.expected" "$top" "$SLM" diff samples/bank/ola-dba.xml samples/insurer/ola-dba.xml
