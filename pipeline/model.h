@@ -13,7 +13,7 @@
 
 struct model;
 
-/* AS_OF is the run's "today" (slm_today() when not given): the timeline needs it only to bound
+/* AS_OF is the run's "today" (cli_today() when not given): the timeline needs it only to bound
  * agreements whose status says they ended while their term says otherwise. */
 struct model *model_build(const struct repo *r, const struct index *ix, int32_t as_of);
 void model_free(struct model *m);
