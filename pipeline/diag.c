@@ -60,17 +60,26 @@ static const struct rule_info catalogue[RULE_COUNT] = {
 		"a figure needs a year for which the calendar has no holiday data",
 		"Service time, an incident's clock, a report period's service hours and the working "
 		"days of a deemed confirmation or of a due date all count holidays (节假日) and "
-		"adjusted workdays (调休) of the calendar.  A calendar covers the years it lists a "
-		"<holiday> or <workday> in; counting in any other year would silently take its public "
-		"holidays for working days (a 2026 Spring Festival on a 2025 calendar is a false "
-		"50-hour breach).  Such a figure is not computed: the message names the calendar and "
-		"the year.  Add that year's holidays and adjusted workdays to the calendar."},
+		"adjusted workdays (调休) of the calendar, wherever hours apply on working days only "
+		"(workdays=\"only\") or working days are counted.  A calendar covers the years it "
+		"lists a <holiday> or <workday> in (one across New Year covers both); counting in any "
+		"other year would silently take its public holidays for working days (a 2026 Spring "
+		"Festival on a 2025 calendar is a false 50-hour breach).  Such a figure is not "
+		"computed, and no breach or pending confirmation is judged on it: the message names "
+		"the figure, the calendar and the year.  Reports issued by the --as-of date, their "
+		"incidents and termination notices need every year they count; comparing supporting "
+		"hours with an SLA's (hours-gap) needs the years up to the --as-of date's, not the "
+		"later years of a term.  Add that year's holidays and adjusted workdays to the "
+		"calendar."},
 	[RULE_CALENDAR_UNPUBLISHED] = {"calendar-unpublished", SEV_WARNING, "11",
 		"the next year's holidays are not yet in a calendar an agreement runs on",
 		"An agreement whose term reaches into a year the calendar does not cover is not at "
 		"fault: the holidays of the next year are published late in the year.  From 60 days "
-		"before that year begins (as of the --as-of date), slm reminds you to add them, so "
-		"that its figures stay computable: \"publish calendar CN for 2026\"."},
+		"before that year begins (as of the --as-of date) and through that year, slm reminds "
+		"you to add them for each calendar that a signed (or ended, or terminated) SLA, OLA "
+		"or supplier contract in force in that year uses for hours on working days only, so "
+		"that its figures stay computable: \"publish calendar CN for 2026\".  Once a figure "
+		"needs the year, calendar-uncovered says so instead."},
 	[RULE_REQUIREMENTS_MISMATCH] = {"requirements-mismatch", SEV_ERROR, "1, 2",
 		"an SLA differs from the customer's final, accepted requirements",
 		"An SLA answers a requirements specification (服务需求说明书): its services and tiers "

@@ -535,7 +535,8 @@ static void fn_clock(xmlXPathParserContextPtr ctxt, int nargs)
 				s ? model_tier_hours(m, node_attr(v->doc->root, "catalog"),
 						     node_attr(s, "tier"))
 				  : NULL;
-			if (h)
+			/* not in a year without holiday data (calendar-uncovered) */
+			if (h && calendar_covers_clock(cal, h, t0, t1, NULL))
 				result = (double)clock_business_seconds(h, cal, t0, t1);
 		}
 	}

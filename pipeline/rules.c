@@ -8,6 +8,7 @@ typedef void (*rule_family)(const struct check_ctx *c);
 static const rule_family families[] = {
 	rules_order,
 	rules_refs,
+	rules_calendar,
 	rules_catalog,
 	rules_lifecycle,
 	rules_project,

@@ -27,6 +27,7 @@ void rule_related(const struct check_ctx *c, struct diag *diag, const struct doc
 /* The families */
 void rules_order(const struct check_ctx *c);
 void rules_refs(const struct check_ctx *c);
+void rules_calendar(const struct check_ctx *c);
 void rules_catalog(const struct check_ctx *c);
 void rules_lifecycle(const struct check_ctx *c);
 void rules_project(const struct check_ctx *c);

@@ -797,6 +797,10 @@ static bool missed(const struct hours *h, const struct calendar *cal, const char
 	m->at_least = stop - opened > (int64_t)MEASURE_DAYS * 86400;
 	if (m->at_least)
 		stop = opened + (int64_t)MEASURE_DAYS * 86400;
+	/* a year without holiday data would count its holidays as service time: no figure, no
+	 * breach; rule calendar-uncovered says so (rules_calendar.c) */
+	if (!calendar_covers_clock(cal, h, opened, stop, NULL))
+		return false;
 	m->took = clock_business_seconds(h, cal, opened, stop);
 	return m->took > want;
 }

@@ -207,7 +207,9 @@ static void confirmation(const struct check_ctx *c, const struct doc *t, const s
 	}
 	cal = v ? model_calendar(c->m, node_attr(v->doc->root, "calendar")) : NULL;
 	n = g_ascii_strtoll(within, NULL, 10);
-	if (cal && calendar_add_working_days(cal, day, n, &last) && c->as_of < last) {
+	/* working days in a year without holiday data are not known: calendar-uncovered says so */
+	if (cal && calendar_add_working_days(cal, day, n, &last) &&
+	    calendar_covers(cal, day + 1, last, NULL) && c->as_of < last) {
 		s_last = time_date_format(last);
 		rule_report(
 		    c, RULE_CONFIRMATION_PENDING, t, notice,

@@ -6,7 +6,11 @@
  * database and its POSIX footer rules, so DST is right in 2050 too.  GLib does not expose
  * transition times, so the runs of constant UTC offset inside a local day are found by bisecting
  * on g_time_zone_find_interval's interval index, which only grows with time: two look-ups on an
- * ordinary day, about forty on a DST day. */
+ * ordinary day, about forty on a DST day.
+ *
+ * A calendar also knows which years it has data for (a bit per year, set as entries are added):
+ * holidays are published a year at a time, and a year without any is not a year without holidays
+ * but one nobody has entered yet (issue 13 item 6, rule calendar-uncovered). */
 #include "timecore.h"
 
 #include <string.h>
@@ -104,10 +108,14 @@ struct day_range {
 	int32_t from, to;
 };
 
+/* Years 1..9999, one bit each: which years the calendar lists a holiday or workday in. */
+#define YEAR_BYTES (9999 / 8 + 1)
+
 struct calendar {
 	GTimeZone *tz;
-	GArray *holidays; /* of struct day_range */
-	GArray *workdays; /* of int32_t, sorted, unique */
+	GArray *holidays;            /* of struct day_range */
+	GArray *workdays;            /* of int32_t, sorted, unique */
+	uint8_t covered[YEAR_BYTES]; /* bit Y-1: year Y is covered */
 };
 
 struct calendar *calendar_new(const char *tz_id, enum time_error *err)
@@ -139,6 +147,21 @@ static bool day_ok(int64_t d)
 	return d >= TIME_DAY_MIN && d <= TIME_DAY_MAX;
 }
 
+static int year_of(int32_t day)
+{
+	int y, m, d;
+
+	time_civil_from_days(day, &y, &m, &d);
+	return y;
+}
+
+/* Kept as entries are added, so that a built calendar answers from any thread without a lock. */
+static void cover_years(struct calendar *cal, int32_t from, int32_t to)
+{
+	for (int y = year_of(from), last = year_of(to); y <= last; y++)
+		cal->covered[(y - 1) / 8] |= (uint8_t)(1u << ((y - 1) % 8));
+}
+
 bool calendar_add_holiday(struct calendar *cal, int32_t from, int32_t to)
 {
 	struct day_range r = {from, to};
@@ -146,6 +169,7 @@ bool calendar_add_holiday(struct calendar *cal, int32_t from, int32_t to)
 	if (from > to || !day_ok(from) || !day_ok(to))
 		return false;
 	g_array_append_val(cal->holidays, r);
+	cover_years(cal, from, to);
 	return true;
 }
 
@@ -176,6 +200,7 @@ bool calendar_add_workday(struct calendar *cal, int32_t day)
 		return false;
 	if (!listed_workday(cal, day))
 		g_array_insert_val(cal->workdays, workday_lower_bound(cal, day), day);
+	cover_years(cal, day, day);
 	return true;
 }
 
@@ -244,4 +269,181 @@ bool calendar_add_working_days(const struct calendar *cal, int32_t day, int64_t 
 	}
 	*out = (int32_t)d;
 	return true;
+}
+
+/* ------------------------------------------------------------------------------------------ */
+/* Coverage: the years a calendar has data for (issue 13, item 6) */
+
+bool calendar_covers_year(const struct calendar *cal, int year)
+{
+	if (year < 1 || year > 9999)
+		return false;
+	return cal->covered[(year - 1) / 8] & (1u << ((year - 1) % 8));
+}
+
+bool calendar_covers(const struct calendar *cal, int32_t from, int32_t to, int *missing_year)
+{
+	if (from > to)
+		return true;
+	from = MAX(from, TIME_DAY_MIN);
+	to = MIN(to, TIME_DAY_MAX);
+	for (int y = year_of(from), last = year_of(to); y <= last; y++)
+		if (!calendar_covers_year(cal, y)) {
+			if (missing_year)
+				*missing_year = y;
+			return false;
+		}
+	return true;
+}
+
+bool calendar_covers_instants(const struct calendar *cal, int64_t t0, int64_t t1, int *missing_year)
+{
+	/* instants beyond 0001..9999 ± a day: clamp, the clock clamps the same way */
+	const int64_t lo = (int64_t)TIME_DAY_MIN * 86400, hi = ((int64_t)TIME_DAY_MAX + 1) * 86400;
+
+	if (t1 <= t0)
+		return true;
+	t0 = CLAMP(t0, lo, hi - 1);
+	t1 = CLAMP(t1, lo + 1, hi);
+	return calendar_covers(cal, time_zone_day_of(cal->tz, t0),
+	                       time_zone_day_of(cal->tz, t1 - 1), missing_year);
+}
+
+bool calendar_covers_clock(const struct calendar *cal, const struct hours *h, int64_t t0,
+                           int64_t t1, int *missing_year)
+{
+	return !hours_use_working_days(h) || calendar_covers_instants(cal, t0, t1, missing_year);
+}
+
+char *calendar_years_describe(const struct calendar *cal)
+{
+	GString *s = g_string_new(NULL);
+
+	for (int y = 1; y <= 9999; y++) {
+		int e = y;
+
+		if (!calendar_covers_year(cal, y))
+			continue;
+		while (e < 9999 && calendar_covers_year(cal, e + 1))
+			e++;
+		if (s->len)
+			g_string_append(s, ", ");
+		if (e == y)
+			g_string_append_printf(s, "%04d", y);
+		else
+			g_string_append_printf(s, "%04d–%04d", y, e);
+		y = e;
+	}
+	return g_string_free(s, FALSE);
+}
+
+/* ------------------------------------------------------------------------------------------ */
+/* A calendar's name in a document */
+
+/* A year written in a name: four ASCII digits, no digit on either side, 1900..2199 (so that
+ * "ISO 9001" is no year).  Its value, or 0. */
+static int name_year_at(const char *s, const char *p)
+{
+	int y = 0;
+
+	if (p > s && g_ascii_isdigit(p[-1]))
+		return 0;
+	for (int i = 0; i < 4; i++) {
+		if (!g_ascii_isdigit(p[i]))
+			return 0;
+		y = y * 10 + (p[i] - '0');
+	}
+	if (g_ascii_isdigit(p[4]))
+		return 0;
+	return y >= 1900 && y <= 2199 ? y : 0;
+}
+
+/* What joins years to each other and to the rest of a name: "2025/2026", "2025–2026",
+ * "2025 至 2026", "2025、2026". */
+static const char *const name_separators[] = {" ", "\t", "/",  "-",  "~",  ",",  ".",
+                                              "–", "—",  "～", "至", "、", "，", "·"};
+/* What follows a year and goes with it: "2025年", "2025 年度", "2025版". */
+static const char *const name_suffixes[] = {"年度", "年", "版", "edition"};
+
+static size_t starts_with_any(const char *p, const char *const *set, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		if (g_str_has_prefix(p, set[i]))
+			return strlen(set[i]);
+	return 0;
+}
+
+static bool ends_with_separator(GString *out, size_t *len)
+{
+	for (size_t i = 0; i < G_N_ELEMENTS(name_separators); i++) {
+		size_t n = strlen(name_separators[i]);
+		if (out->len >= n && memcmp(out->str + out->len - n, name_separators[i], n) == 0) {
+			*len = n;
+			return true;
+		}
+	}
+	return false;
+}
+
+/* NAME with its years and what joins them taken out: "中国大陆工作日历 2025" → "中国大陆工作日历",
+ * "Baden-Württemberg 2025/2026" → "Baden-Württemberg", "2025年中国工作日历" → "中国工作日历". */
+static char *name_without_years(const char *name)
+{
+	GString *out = g_string_new(NULL);
+	const char *p = name;
+
+	while (*p) {
+		size_t n;
+		bool space = false;
+
+		if (!name_year_at(name, p)) {
+			g_string_append_c(out, *p++);
+			continue;
+		}
+		while (ends_with_separator(out, &n)) {
+			space |= g_ascii_isspace(out->str[out->len - 1]);
+			g_string_truncate(out, out->len - n);
+		}
+		p += 4;
+		for (;;) {
+			while (*p == ' ')
+				p++;
+			if ((n = starts_with_any(p, name_suffixes, G_N_ELEMENTS(name_suffixes))))
+				p += n;
+			else if ((n = starts_with_any(p, name_separators,
+			                              G_N_ELEMENTS(name_separators)))) {
+				space |= g_ascii_isspace(*p);
+				p += n;
+			} else if (name_year_at(name, p))
+				p += 4;
+			else
+				break;
+		}
+		if (space && out->len && *p)
+			g_string_append_c(out, ' ');
+	}
+	g_string_replace(out, "（）", "", 0);
+	g_string_replace(out, "()", "", 0);
+	g_string_replace(out, "( )", "", 0);
+	return g_strstrip(g_string_free(out, FALSE));
+}
+
+char *calendar_name_for(const struct calendar *cal, const char *name, int from_year, int to_year)
+{
+	int lo = 0, hi = 0;
+	bool claims_uncovered = false;
+
+	if (!name)
+		return g_strdup("");
+	for (const char *p = name; *p; p++) {
+		int y = name_year_at(name, p);
+		if (!y)
+			continue;
+		lo = lo ? MIN(lo, y) : y;
+		hi = MAX(hi, y);
+		claims_uncovered |= !calendar_covers_year(cal, y);
+	}
+	if (!lo || (!claims_uncovered && (from_year <= 0 || (from_year >= lo && to_year <= hi))))
+		return g_strdup(name);
+	return name_without_years(name);
 }

@@ -301,6 +301,14 @@ struct hours_window hours_get(const struct hours *h, size_t i)
 	return g_array_index(h->windows, struct hours_window, i);
 }
 
+bool hours_use_working_days(const struct hours *h)
+{
+	for (guint i = 0; h && i < h->windows->len; i++)
+		if (g_array_index(h->windows, struct hours_window, i).workdays_only)
+			return true;
+	return false;
+}
+
 void hours_day_minutes(const struct hours *h, const struct calendar *cal, int32_t day,
                        struct minute_set *out)
 {

@@ -171,6 +171,35 @@ int64_t calendar_count_working_days(const struct calendar *cal, int32_t from, in
  * calendar_add_working_days(cal, D, 10).  False when that leaves 0001..9999. */
 bool calendar_add_working_days(const struct calendar *cal, int32_t day, int64_t n, int32_t *out);
 
+/* Which years a calendar has data for.  A calendar covers a year when it lists at least one
+ * holiday range touching it (one across New Year covers both years) or one adjusted workday in
+ * it.  In a year it does not cover, its working days would be every Monday–Friday, public
+ * holidays included: a figure that counts working days or service time in such a year is wrong
+ * by those holidays, so callers do not compute it (rule calendar-uncovered says why). */
+bool calendar_covers_year(const struct calendar *cal, int year);
+/* Whether every year of the local dates [FROM, TO] is covered; if not, the first year that is not
+ * in *MISSING_YEAR (may be NULL).  True when FROM > TO (nothing is counted). */
+bool calendar_covers(const struct calendar *cal, int32_t from, int32_t to, int *missing_year);
+/* The same for the local dates, in the calendar's zone, of the instants [T0, T1) a clock counts
+ * (the date of T1 itself only when T1 is not its midnight); true when T1 <= T0. */
+bool calendar_covers_instants(const struct calendar *cal, int64_t t0, int64_t t1,
+                              int *missing_year);
+struct hours;
+/* Whether the SLA clock of hours H on CAL over [T0, T1) can be counted: H has no workdays_only
+ * window (holidays do not change it), or CAL covers every date the clock counts.  The one test
+ * before clock_business_seconds wherever a figure is shown. */
+bool calendar_covers_clock(const struct calendar *cal, const struct hours *h, int64_t t0,
+                           int64_t t1, int *missing_year);
+/* The covered years as a person writes them: "2025", "2025–2026", "2024, 2026"; "" when none. */
+char *calendar_years_describe(const struct calendar *cal);
+/* NAME (a calendar's name= for people) as a document from FROM_YEAR to TO_YEAR may print it
+ * without claiming a year it should not: unchanged when it names no year, or when every year it
+ * names is covered and they span the document's years; else without its years and what joins them
+ * ("中国大陆工作日历 2025" on a 2026 document: "中国大陆工作日历"; "" when nothing is left).  A
+ * year in a name is four digits 1900..2199 standing alone, with 年, 年度 or 版 after it.  FROM_YEAR
+ * 0: the document has no term (a catalog), only coverage counts. */
+char *calendar_name_for(const struct calendar *cal, const char *name, int from_year, int to_year);
+
 /* ---------------------------------------------------------------------------------------------
  * Service hours (time_hours.c): a set of weekly windows in a calendar's zone.
  * A window lists weekdays and a time of day [from, to) with from < to (to may be 24:00); a window
@@ -212,6 +241,9 @@ enum time_error hours_add_text(struct hours *h, const char *days, const char *fr
                                bool workdays_only);
 size_t hours_count(const struct hours *h);
 struct hours_window hours_get(const struct hours *h, size_t i);
+/* Whether a window is workdays_only: only then do the calendar's holidays and adjusted workdays
+ * change what the hours mean (NULL: false). */
+bool hours_use_working_days(const struct hours *h);
 
 /* "mon-fri", "mon-sun", "sat-sun", "fri-mon" (wraps), "mon,wed,fri", "sat", and mixes of these;
  * case-insensitive, spaces around items ignored, an en dash accepted for the hyphen. */

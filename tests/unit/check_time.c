@@ -800,6 +800,103 @@ START_TEST(test_calendar_step)
 }
 END_TEST
 
+/* Which years a calendar covers (issue 13 item 6): a year with at least one holiday or workday. */
+START_TEST(test_calendar_covers)
+{
+	struct calendar *cal = cn_calendar();
+	int missing = 0;
+
+	ck_assert(calendar_covers_year(cal, 2025));
+	ck_assert(!calendar_covers_year(cal, 2024));
+	ck_assert(!calendar_covers_year(cal, 2026));
+	ck_assert(!calendar_covers_year(cal, 0));
+	ck_assert(!calendar_covers_year(cal, 10000));
+	ck_assert(calendar_covers(cal, day_of("2025-01-01"), day_of("2025-12-31"), &missing));
+	ck_assert_int_eq(missing, 0); /* untouched when covered */
+	/* an empty range needs nothing */
+	ck_assert(calendar_covers(cal, day_of("2026-01-31"), day_of("2026-01-01"), NULL));
+	/* the 2026 Spring Festival on a 2025 calendar */
+	ck_assert(!calendar_covers(cal, day_of("2025-12-01"), day_of("2026-02-28"), &missing));
+	ck_assert_int_eq(missing, 2026);
+	ck_assert(!calendar_covers(cal, day_of("2023-06-01"), day_of("2025-06-01"), &missing));
+	ck_assert_int_eq(missing, 2023); /* the first year not covered */
+	ck_assert(!calendar_covers(cal, TIME_DAY_MIN, TIME_DAY_MAX, NULL));
+
+	/* instants: the local dates in the calendar's zone, [t0, t1) */
+	ck_assert(calendar_covers_instants(cal, instant("2025-12-31T15:00:00+08:00"),
+	                                   instant("2026-01-01T00:00:00+08:00"), NULL));
+	ck_assert(!calendar_covers_instants(cal, instant("2025-12-31T15:00:00+08:00"),
+	                                    instant("2026-01-01T00:00:01+08:00"), &missing));
+	ck_assert_int_eq(missing, 2026);
+	/* 2025-12-31T20:00Z is already 2026 in Shanghai */
+	ck_assert(!calendar_covers_instants(cal, instant("2025-12-31T20:00:00Z"),
+	                                    instant("2025-12-31T21:00:00Z"), NULL));
+	ck_assert(calendar_covers_instants(cal, instant("2026-02-20T09:00:00+08:00"),
+	                                   instant("2026-02-20T09:00:00+08:00"), NULL));
+	ck_assert(calendar_covers_instants(cal, 0, -1, NULL));
+	ck_assert_str_eq_free(calendar_years_describe(cal), "2025");
+
+	/* a holiday across New Year covers both years; an adjusted workday its own */
+	ck_assert(calendar_add_holiday(cal, day_of("2026-12-31"), day_of("2027-01-02")));
+	ck_assert(calendar_covers_year(cal, 2026) && calendar_covers_year(cal, 2027));
+	ck_assert(calendar_add_workday(cal, day_of("2029-10-13")));
+	ck_assert(calendar_covers_year(cal, 2029) && !calendar_covers_year(cal, 2028));
+	ck_assert_str_eq_free(calendar_years_describe(cal), "2025–2027, 2029");
+	ck_assert(!calendar_covers(cal, day_of("2025-01-01"), day_of("2029-12-31"), &missing));
+	ck_assert_int_eq(missing, 2028);
+	/* a refused entry covers nothing */
+	ck_assert(!calendar_add_holiday(cal, day_of("2031-01-02"), day_of("2031-01-01")));
+	ck_assert(!calendar_covers_year(cal, 2031));
+	calendar_free(cal);
+
+	cal = plain_calendar("UTC");
+	ck_assert(!calendar_covers_year(cal, 2025));
+	ck_assert_str_eq_free(calendar_years_describe(cal), "");
+	ck_assert(calendar_add_holiday(cal, TIME_DAY_MIN, TIME_DAY_MAX));
+	ck_assert(calendar_covers(cal, TIME_DAY_MIN, TIME_DAY_MAX, NULL));
+	ck_assert_str_eq_free(calendar_years_describe(cal), "0001–9999");
+	calendar_free(cal);
+}
+END_TEST
+
+/* A calendar's name in a PDF claims no year it should not (issue 13 item 6). */
+START_TEST(test_calendar_name)
+{
+	struct calendar *cal = cn_calendar(); /* 2025 only */
+
+	/* a name without years, or whose years fit: unchanged */
+	ck_assert_str_eq_free(calendar_name_for(cal, "中国大陆工作日历", 2026, 2026),
+	                      "中国大陆工作日历");
+	ck_assert_str_eq_free(calendar_name_for(cal, "中国大陆工作日历 2025", 2025, 2025),
+	                      "中国大陆工作日历 2025");
+	ck_assert_str_eq_free(calendar_name_for(cal, "中国大陆工作日历 2025", 0, 0),
+	                      "中国大陆工作日历 2025");
+	ck_assert_str_eq_free(calendar_name_for(cal, "ISO 9001 calendar", 2026, 2027),
+	                      "ISO 9001 calendar");
+	/* a 2026 document on "… 2025" */
+	ck_assert_str_eq_free(calendar_name_for(cal, "中国大陆工作日历 2025", 2025, 2026),
+	                      "中国大陆工作日历");
+	ck_assert_str_eq_free(calendar_name_for(cal, "中国大陆工作日历 2025", 2024, 2025),
+	                      "中国大陆工作日历");
+	ck_assert_str_eq_free(calendar_name_for(cal, "2025年中国大陆工作日历", 2026, 2026),
+	                      "中国大陆工作日历");
+	ck_assert_str_eq_free(calendar_name_for(cal, "中国大陆工作日历（2025 年度）", 2026, 2026),
+	                      "中国大陆工作日历");
+	ck_assert_str_eq_free(calendar_name_for(cal, "Kalender 2025 Stuttgart", 2026, 2026),
+	                      "Kalender Stuttgart");
+	ck_assert_str_eq_free(calendar_name_for(cal, "2025", 2026, 2026), "");
+	/* a name that claims a year the calendar does not cover, whatever the document */
+	ck_assert_str_eq_free(calendar_name_for(cal, "Baden-Württemberg 2025/2026", 0, 0),
+	                      "Baden-Württemberg");
+	ck_assert_str_eq_free(calendar_name_for(cal, "工作日历 2025–2026", 2025, 2025), "工作日历");
+	ck_assert(calendar_add_holiday(cal, day_of("2026-01-01"), day_of("2026-01-01")));
+	ck_assert_str_eq_free(calendar_name_for(cal, "Baden-Württemberg 2025/2026", 2025, 2026),
+	                      "Baden-Württemberg 2025/2026");
+	ck_assert_str_eq_free(calendar_name_for(cal, NULL, 2025, 2026), "");
+	calendar_free(cal);
+}
+END_TEST
+
 /* ---------------------------------------------------------------------------------------------
  * Service hours */
 
@@ -1770,7 +1867,8 @@ static Suite *time_suite(void)
 	      test_date_add, test_period, test_seconds_describe}},
 	    {"calendars",
 	     {test_zone_new, test_zone_posix_not_read, test_zone_tzdir, test_zone_explain,
-	      test_zone_day_spans, test_calendar_working_days, test_calendar_step}},
+	      test_zone_day_spans, test_calendar_working_days, test_calendar_step,
+	      test_calendar_covers, test_calendar_name}},
 	    {"hours",
 	     {test_parse_days, test_parse_time, test_hours_add, test_hours_day_minutes,
 	      test_hours_describe}},
