@@ -86,9 +86,13 @@ static const struct rule_info catalogue[RULE_COUNT] = {
 		"must be those the customer asked for, and the requirements must be final and "
 		"accepted by the service level manager's evaluation (step 2, 评估是否承接此业务) "
 		"before an SLA is signed on them; a signed SLA for a new customer without any "
-		"requirements skipped steps 1 and 2 (a renewal, renews=, may rest on its "
-		"predecessor's).  The message names the service or tier that differs.  Align the SLA "
-		"with the requirements, or record the changed requirements and their evaluation."},
+		"requirements skipped steps 1 and 2.  The survey is for new customers (对于新客户): a "
+		"renewal (renews=) may rest on its predecessor's requirements, and a second SLA of "
+		"an existing customer (one who already had a binding SLA that started earlier) needs "
+		"none; an SLA that names requirements= is held to them all the same (the order of "
+		"the dates is step-order's).  The message names the service or tier that differs.  "
+		"Align the SLA with the requirements, or record the changed requirements and their "
+		"evaluation."},
 	[RULE_TIER_NOT_OFFERED] = {"tier-not-offered", SEV_ERROR, "3, 4",
 		"an SLA picks a tier the catalog does not offer for that service",
 		"Every SLA service is chosen from the service catalog (服务目录): the catalog must "
@@ -165,17 +169,28 @@ static const struct rule_info catalogue[RULE_COUNT] = {
 		"over, backs nothing after the as-of date.  Extend the supporting agreement, or sign "
 		"its successor."},
 	[RULE_CLAUSE_UNASSIGNED] = {"clause-unassigned", SEV_ERROR, "7",
-		"a decomposition clause has no department, or an SLA service no clause",
+		"a decomposition clause has no department, or the wrong one, or an SLA service no clause",
 		"After signing, 经营管理部 decomposes the contract's technical clauses (合同技术条款"
 		"分解) and assigns each to the department that must deliver it.  Every clause needs "
 		"a department, and every service of the SLA must be covered by at least one clause.  "
-		"Assign the clause, or add a clause for the service."},
+		"A clause for a service (service=) is assigned to a department that delivers it: one "
+		"the catalog names as a component of that service (<component dept=...>), exactly, "
+		"as for the OLAs that back it; a department above or below it is another department, "
+		"and a clause given to a department that does not deliver the service is reported.  "
+		"A general clause (no service=), and a clause for a service the catalog gives to "
+		"suppliers only, may go to any department.  Assign the clause to the department that "
+		"delivers it, or add a clause for the service."},
 	[RULE_DECOMPOSITION_UNSENT] = {"decomposition-unsent", SEV_ERROR, "7",
 		"a decomposition is not sent to a department that has a clause",
 		"Step 7: 经营管理部 decomposes the contract's technical clauses and sends them to "
-		"every department concerned (发送给所有相关部门领导).  Each department with a clause "
-		"needs a <notify dept=...> with the date it was sent, on or after the decomposition's "
-		"date.  Record the notification."},
+		"every department concerned (发送给所有相关部门领导).  Each department with a clause, "
+		"other than the department of the person who made the decomposition, needs a "
+		"<notify dept=...> dated on or after the decomposition's date; a notification without "
+		"a date, or dated before the decomposition, is reported here too.  <notify> is an "
+		"optional record: a repository that records no notification at all (such as the "
+		"reference repository) is not checked; once one decomposition records where it was "
+		"sent, every decomposition is held to it.  Send the decomposition and record the "
+		"notification with its date."},
 	[RULE_PROPOSAL_COVERAGE] = {"proposal-coverage", SEV_ERROR, "8",
 		"a signed SLA has no proposal, or its proposal misses a service, agreement or owner",
 		"Every signed SLA needs an ops project proposal (运维项目建议书) that plans every "
@@ -188,17 +203,26 @@ static const struct rule_info catalogue[RULE_COUNT] = {
 		"initiation with status approved and an approval, listing every OLA of the "
 		"proposal; an approval is dated on or after the initiation.  Approve the initiation "
 		"or list the missing OLA."},
-	[RULE_STEP_ORDER] = {"step-order", SEV_ERROR, "2, 5, 7-10, T1-T3",
+	[RULE_STEP_ORDER] = {"step-order", SEV_ERROR, "2, 5, 7-10, T1-T5",
 		"a step of the process is dated before the step it depends on",
-		"The process runs in order: the requirements are evaluated before the SLA is signed "
-		"(steps 2, 5); the contract is decomposed after signing (7), the proposal written "
-		"after the decomposition (8), the initiation approved before service delivery starts "
-		"(9, 10); the expiry notice goes to the customer at least a month before the end "
-		"(到期一月前, T1), the customer replies after the notice, and a notice deemed "
-		"confirmed (its working days elapsed without reply, T2) is so before resources are "
-		"released and before service ends; resources are released no earlier than the last "
-		"day of service (T3-T5).  The message names both dates.  Correct the date that is "
-		"wrong, or do the steps in order."},
+		"The process runs in order, and the dates the documents record must say so (steps on "
+		"the same day are in order).  The requirements an SLA names are evaluated before any "
+		"party signs it (steps 2, 5); the contract is decomposed on or after the SLA's last "
+		"signature (7); the proposal is dated on or after its decomposition (8); the first "
+		"approved initiation of a proposal is approved on or before service delivery starts: "
+		"the term start, or an additional SLA's effective date (9, 10).  When a termination "
+		"ends an SLA at its term end, its notice goes out at least the term's notice= period "
+		"before the end (P1M by default, in calendar months: 2025-11-30 is in time for "
+		"2025-12-31; 到期一月前, T1); the customer's reply is dated on or after the notice; "
+		"without a reply the notice is deemed confirmed confirm-within= working days after it "
+		"(the SLA's calendar: holidays off, 调休 workdays on, the notice day not counted), "
+		"which must be no later than the last day of service (T2); resources are released on "
+		"or after the last day of service, extensions included, and after the reply or the "
+		"deemed confirmation (T3-T5).  Signatures dated after the term start are unsigned's "
+		"finding and releases dated before the notice release-incomplete's; they are not "
+		"compared here.  The finding is on the later step, at the date out of order, with the "
+		"earlier one as related location; the message names both dates.  Correct the date "
+		"that is wrong, or do the steps in order."},
 	[RULE_ROLE_MISMATCH] = {"role-mismatch", SEV_ERROR, "roles",
 		"a person acting in a step lacks the role the seed gives that step",
 		"The seed assigns each step to a role: the provider's signature on an SLA and the "
@@ -240,8 +264,9 @@ static const struct rule_info catalogue[RULE_COUNT] = {
 		"a service review was held without the customer",
 		"Step 11 arranges service reviews to learn the customer's satisfaction and changing "
 		"needs (了解客户满意度以及客户需求变化信息): a review record lists at least one attendee "
-		"representing the SLA's customer (<attendee customer=...>).  Record the customer's "
-		"attendee, or hold the review with the customer."},
+		"representing the customer of the SLA it reviews (<attendee customer=...> naming the "
+		"SLA's customer=); a representative of another customer does not count.  Record the "
+		"customer's attendee, or hold the review with the customer."},
 	[RULE_ACTION_OVERDUE] = {"action-overdue", SEV_ERROR, "11",
 		"an improvement action is open past its due date",
 		"The service level manager follows up the improvement plan of each review (改进计划) "
@@ -291,12 +316,14 @@ static const struct rule_info catalogue[RULE_COUNT] = {
 		"archived (归档, step 14).  A closed termination must list each of them, and the SLA's "
 		"signed additional SLAs, in an <archive ref=...>.  Add the missing archive entries."},
 	[RULE_SUMMARY_MISSING] = {"summary-missing", SEV_ERROR, "T7",
-		"a closed termination has no service summary or corrective actions",
+		"a closed termination has no service summary, or a corrective action no owner",
 		"Termination step 7 (服务总结): the service level manager has the providing "
 		"departments sum up the service and propose improvements; its output is the "
 		"nonconformities and their corrective and preventive actions (不符合和纠正预防措施).  "
-		"A closed termination needs a <summary> and at least one <corrective> with its owner.  "
-		"Write the summary and the actions."},
+		"A closed termination needs a <summary>, and each <corrective> the owner= who carries "
+		"it out.  A <corrective> itself is not required: a service without nonconformities "
+		"has none to record, and the reference repository closes a termination with its "
+		"summary alone.  Write the summary; name the owner of each action."},
 	[RULE_RENDER] = {"render", SEV_ERROR, "—", "a document cannot be rendered to PDF",
 		"slm render turns a document into a PDF through the stylesheet of its kind "
 		"(stylesheets/KIND.xsl, or --stylesheet) and slm's layout vocabulary "

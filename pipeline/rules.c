@@ -13,6 +13,7 @@ static const rule_family families[] = {
 	rules_lifecycle,
 	rules_project,
 	rules_termination,
+	rules_process,
 	rules_support,
 	rules_reports,
 };

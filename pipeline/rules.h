@@ -32,6 +32,7 @@ void rules_catalog(const struct check_ctx *c);
 void rules_lifecycle(const struct check_ctx *c);
 void rules_project(const struct check_ctx *c);
 void rules_termination(const struct check_ctx *c);
+void rules_process(const struct check_ctx *c);
 void rules_support(const struct check_ctx *c);
 void rules_reports(const struct check_ctx *c);
 

@@ -11,10 +11,12 @@
  *   without new requirements.  An additional SLA that names requirements= of its own must request
  *   each service it adds or changes at its tier (it restates only what changes, so nothing is
  *   reported for services it leaves out).  A base SLA without requirements= is a finding once
- *   signed (steps 1–2 come before step 5), unless it renews= a predecessor: the seed's survey is
- *   for new customers (对于新客户), and a renewal answers the agreement it succeeds.  A draft SLA
- *   is negotiation in progress: its requirements may still be a draft, but once they are final
- *   and accepted the draft must match them.
+ *   signed (steps 1–2 come before step 5), unless it renews= a predecessor or the customer
+ *   already had another binding SLA that started earlier: the seed's survey is for new customers
+ *   (对于新客户); a renewal answers the agreement it succeeds, and a second SLA of an existing
+ *   customer rests on what the provider knows of them.  An SLA that names requirements= is held
+ *   to them whoever the customer is.  A draft SLA is negotiation in progress: its requirements
+ *   may still be a draft, but once they are final and accepted the draft must match them.
  * - catalog: every SLA document (base and additional, draft or signed) is compared with the
  *   catalog its catalog= names, service element by service element, so a target is checked once,
  *   in the document that promises it.  Ended and terminated SLAs are history signed against an
@@ -158,6 +160,25 @@ static bool check_requirements_state(const struct check_ctx *c, const struct doc
 	return ok;
 }
 
+/* Whether the customer of SLA already had another binding SLA, started before this one: a second
+ * SLA of an existing customer needs no new survey (step 1 is for new customers, 对于新客户). */
+static bool existing_customer(const struct check_ctx *c, const struct doc *sla)
+{
+	const struct sla_view *self = model_sla(c->m, doc_id(sla));
+	const GPtrArray *slas = model_slas(c->m);
+	const char *customer = node_attr(sla->root, "customer");
+
+	if (!self || !self->has_term || !customer)
+		return false;
+	for (guint i = 0; i < slas->len; i++) {
+		const struct sla_view *v = slas->pdata[i];
+		if (v != self && v->binding && v->has_term && v->start < self->start &&
+		    node_is(v->doc->root, "customer", customer))
+			return true;
+	}
+	return false;
+}
+
 static void check_requirements(const struct check_ctx *c, const struct doc *sla)
 {
 	const char *req_id = node_attr(sla->root, "requirements");
@@ -168,7 +189,8 @@ static void check_requirements(const struct check_ctx *c, const struct doc *sla)
 	const struct doc *req;
 
 	if (!req_id) {
-		if (!draft && !additional && !node_attr(sla->root, "renews"))
+		if (!draft && !additional && !node_attr(sla->root, "renews") &&
+		    !existing_customer(c, sla))
 			rule_report(
 			    c, RULE_REQUIREMENTS_MISMATCH, sla, sla->root,
 			    "SLA %s names no requirements: an SLA answers the customer's "

@@ -1,9 +1,10 @@
 /* Rules clause-unassigned, proposal-coverage and initiation-unapproved: what follows the signing of
  * an SLA inside the provider (seed steps 7–10).  经营管理部 decomposes the contract's technical
- * clauses and assigns each to a department (7); the service level manager has an ops project
- * proposal written that plans every service, relies on the OLAs and supplier contracts and names
- * the ops owner (8, kept up to date by steps 12, 13 and change step 3); the ops owner submits the
- * project initiation with the OLAs and it is approved before delivery starts (9, 10).
+ * clauses and assigns each to the department that delivers it (7); the service level manager has
+ * an ops project proposal written that plans every service, relies on the OLAs and supplier
+ * contracts and names the ops owner (8, kept up to date by steps 12, 13 and change step 3); the ops
+ * owner submits the project initiation with the OLAs and it is approved before delivery starts (9,
+ * 10).
  *
  * Decisions where the design is silent, and why:
  *   - An SLA is the base SLA with its additional SLAs (附加服务级别协议): a decomposition or proposal
@@ -21,6 +22,10 @@
  *     the signed OLAs and contracts supporting them that have not run out before the as-of date.
  *   - A missing part is reported at the latest of the documents that should hold it (the one an
  *     author would update), once, with the SLA's promise or the agreement as related location.
+ *   - A clause for a service goes to a department the catalog names as a component of that
+ *     service, exactly: a parent or sub-department does not deliver it, as for the OLAs that back
+ *     a component (rules_support.c).  A general clause (no service=), and a clause for a service
+ *     with supplier components only, may go to any department.
  *   - initiation-unapproved: every proposal of a signed SLA needs an initiation with
  *     status="approved" and an <approval>; the OLAs the proposal lists must appear in its approved
  *     initiations taken together (they may be approved in several).  When none is approved, the
@@ -116,13 +121,85 @@ static void related_service(const struct check_ctx *c, struct diag *diag, const 
 
 /* ---- clause-unassigned (step 7) ---- */
 
+/* Whether a version of V promises SERVICE. */
+static bool sla_has_service(const struct sla_view *v, const char *service)
+{
+	for (guint i = 0; i < v->versions->len; i++)
+		if (sla_version_service(v->versions->pdata[i], service, NULL))
+			return true;
+	return false;
+}
+
+/* "DEPT-DBA", "DEPT-DBA and DEPT-NET": the departments among the components of catalog service
+ * CS (supplier components left out); NULL when it has none, or DEPT is one of them. */
+static char *delivering_depts(const struct node *cs, const char *dept)
+{
+	GPtrArray *depts = g_ptr_array_new();
+	GString *s;
+
+	node_each(comp, cs, "component")
+	{
+		const char *d = node_attr(comp, "dept");
+		if (d && strcmp(d, dept) == 0) {
+			g_ptr_array_free(depts, TRUE);
+			return NULL;
+		}
+		if (d)
+			g_ptr_array_add(depts, (gpointer)d);
+	}
+	if (depts->len == 0) {
+		g_ptr_array_free(depts, TRUE);
+		return NULL;
+	}
+	s = g_string_new(NULL);
+	for (guint i = 0; i < depts->len; i++) {
+		if (i)
+			g_string_append(s, i + 1 == depts->len ? " and " : ", ");
+		g_string_append(s, depts->pdata[i]);
+	}
+	g_ptr_array_free(depts, TRUE);
+	return g_string_free(s, FALSE);
+}
+
+/* A clause for a service is assigned to a department that delivers it: a department component of
+ * the service in the SLA's catalog, exactly (a parent or sub-department is another department, as
+ * for the OLAs that back a component).  A general clause (no service=) may go to any department;
+ * a service the catalog gives no department component (supplier only) too. */
+static void clause_wrong_dept(const struct check_ctx *c, const struct doc *d, const struct node *cl)
+{
+	const char *svc = node_attr(cl, "service"), *dept = node_attr(cl, "dept");
+	const struct doc *sla = model_doc(c->m, node_attr(d->root, "sla"), KIND_SLA);
+	const struct sla_view *v = model_sla_of(c->m, node_attr(d->root, "sla"));
+	const char *catalog = sla && sla->valid ? node_attr(sla->root, "catalog") : NULL;
+	const struct node *cs = catalog ? model_catalog_service(c->m, catalog, svc) : NULL;
+	const struct doc *cat = catalog ? model_doc(c->m, catalog, KIND_CATALOG) : NULL;
+	struct diag *diag;
+	char *depts;
+
+	/* an unknown department or service is unresolved-ref's finding */
+	if (!cs || !cat || !v || !model_thing(c->m, dept, T_DEPARTMENT) || !sla_has_service(v, svc) ||
+	    !(depts = delivering_depts(cs, dept)))
+		return;
+	diag = rule_report(c, RULE_CLAUSE_UNASSIGNED, d, cl,
+	                   "clause %s (%s) of decomposition %s is assigned to %s, which does not "
+	                   "deliver %s: the catalog gives it to %s; assign the clause to the "
+	                   "department that delivers it",
+	                   node_attr(cl, "number"), svc, doc_id(d), dept, svc, depts);
+	rule_related(c, diag, cat, cs, "catalog %s lists the components of %s here", doc_id(cat),
+	             svc);
+	g_free(depts);
+}
+
 static void clauses_without_dept(const struct check_ctx *c, const struct doc *d)
 {
 	node_each(cl, d->root, "clause")
 	{
 		const char *svc = node_attr(cl, "service");
-		if (node_attr(cl, "dept"))
+		if (node_attr(cl, "dept")) {
+			if (svc)
+				clause_wrong_dept(c, d, cl);
 			continue;
+		}
 		rule_report(c, RULE_CLAUSE_UNASSIGNED, d, cl,
 		            "clause %s%s%s%s of decomposition %s assigns no department: add dept= "
 		            "naming the department that must deliver it",
@@ -438,9 +515,9 @@ static void signed_sla(const struct check_ctx *c, const struct sla_view *v)
 
 /* ---- the order of steps 9 and 10 ---- */
 
-/* An initiation is approved on or after the day it was submitted.  Dates across documents are not
- * compared: proposals and decompositions are revised, and carry the date of their last revision;
- * an SLA may be signed on its first day, after the work it enabled began. */
+/* An initiation is approved on or after the day it was submitted.  The order of dates across
+ * documents (signed → decomposed → proposed → approved before delivery) is step-order's, in
+ * rules_process.c. */
 static void approval_order(const struct check_ctx *c, const struct doc *d)
 {
 	const struct node *ap = node_child(d->root, "approval");
