@@ -203,10 +203,11 @@ static const struct rule_info catalogue[RULE_COUNT] = {
 		"initiation with status approved and an approval, listing every OLA of the "
 		"proposal; an approval is dated on or after the initiation.  Approve the initiation "
 		"or list the missing OLA."},
-	[RULE_STEP_ORDER] = {"step-order", SEV_ERROR, "2, 5, 7-10, T1-T5",
+	[RULE_STEP_ORDER] = {"step-order", SEV_ERROR, "1, 2, 5, 7-10, T1-T5",
 		"a step of the process is dated before the step it depends on",
 		"The process runs in order, and the dates the documents record must say so (steps on "
-		"the same day are in order).  The requirements an SLA names are evaluated before any "
+		"the same day are in order).  Requirements are evaluated on or after the date they "
+		"were gathered (steps 1, 2), and those an SLA names before any "
 		"party signs it (steps 2, 5); the contract is decomposed on or after the SLA's last "
 		"signature (7); the proposal is dated on or after its decomposition (8); the first "
 		"approved initiation of a proposal is approved on or before service delivery starts: "

@@ -165,6 +165,22 @@ static void proposed_after_decomposition(const struct check_ctx *c, const struct
 	rule_related(c, diag, dec, dec->root, "%s is dated here", doc_id(dec));
 }
 
+/* Step 1 before step 2: the requirements are gathered (date=) before they are evaluated. */
+static void gathered_before_evaluation(const struct check_ctx *c, const struct doc *req)
+{
+	const struct node *ev = node_child(req->root, "evaluation");
+	int32_t gathered, evaluated;
+
+	if (!node_date(req->root, "date", &gathered) || !node_date(ev, "date", &evaluated) ||
+	    evaluated >= gathered)
+		return;
+	rule_report(c, RULE_STEP_ORDER, req, ev,
+	            "requirements %s were evaluated on %s, before they were gathered on %s (steps "
+	            "1, 2): the service level manager evaluates the customer's requirements once "
+	            "sales have recorded them; correct the date",
+	            doc_id(req), node_attr(ev, "date"), node_attr(req->root, "date"));
+}
+
 /* The approved initiation of PROP approved first, and its approval (NULL when none). */
 static const struct node *first_approval(const struct check_ctx *c, const struct doc *prop,
                                          const struct doc **init, int32_t *day)
@@ -608,6 +624,9 @@ void rules_process(const struct check_ctx *c)
 			break;
 		case KIND_REVIEW:
 			review_customer(c, d);
+			break;
+		case KIND_REQUIREMENTS:
+			gathered_before_evaluation(c, d);
 			break;
 		case KIND_TERMINATION:
 			termination_order(c, d);
