@@ -547,6 +547,79 @@ static void fn_clock(xmlXPathParserContextPtr ctxt, int nargs)
 	xmlFree(to);
 }
 
+/* The calendar with this id in the job's model, or NULL. */
+static const struct calendar *job_calendar(const xmlChar *id)
+{
+	struct job *j = g_private_get(&current);
+	return j && id ? model_calendar(j->rc->m, (const char *)id) : NULL;
+}
+
+/* slm:calendar-years(id): the years calendar ID has holiday data for ("2025–2026"), "" when none
+ * or no such calendar (issue 13 item 6: a PDF says which years its calendar covers). */
+static void fn_calendar_years(xmlXPathParserContextPtr ctxt, int nargs)
+{
+	xmlChar *id;
+	const struct calendar *cal;
+	char *out;
+
+	if (nargs != 1) {
+		xmlXPathSetArityError(ctxt);
+		return;
+	}
+	id = xmlXPathPopString(ctxt);
+	cal = job_calendar(id);
+	out = cal ? calendar_years_describe(cal) : g_strdup("");
+	valuePush(ctxt, xmlXPathNewString((const xmlChar *)out));
+	g_free(out);
+	xmlFree(id);
+}
+
+/* The year of an xs:date, or 0 when S is none. */
+static int date_year(const xmlChar *s)
+{
+	int32_t day;
+	int y, m, d;
+
+	if (time_parse_date((const char *)s, &day) != TIME_OK)
+		return 0;
+	time_civil_from_days(day, &y, &m, &d);
+	return y;
+}
+
+/* slm:calendar-name(id, name, from, to): NAME, the name= of calendar ID, as a document in force
+ * from FROM to TO (dates, '' when it has no term) may print it: without years it cannot claim
+ * (calendar_name_for). */
+static void fn_calendar_name(xmlXPathParserContextPtr ctxt, int nargs)
+{
+	xmlChar *id, *name, *from, *to;
+	const struct calendar *cal;
+	char *out;
+	int fy, ty;
+
+	if (nargs != 4) {
+		xmlXPathSetArityError(ctxt);
+		return;
+	}
+	to = xmlXPathPopString(ctxt);
+	from = xmlXPathPopString(ctxt);
+	name = xmlXPathPopString(ctxt);
+	id = xmlXPathPopString(ctxt);
+	cal = job_calendar(id);
+	fy = date_year(from);
+	ty = date_year(to);
+	/* an open end runs beyond any year a name can claim */
+	if (fy && !ty)
+		ty = 9999;
+	out = cal ? calendar_name_for(cal, (const char *)name, fy, ty)
+		  : g_strdup(name ? (const char *)name : "");
+	valuePush(ctxt, xmlXPathNewString((const xmlChar *)out));
+	g_free(out);
+	xmlFree(id);
+	xmlFree(name);
+	xmlFree(from);
+	xmlFree(to);
+}
+
 /* ---- the run -------------------------------------------------------------------------------- */
 
 /* Once per process, through pthread_once (ThreadSanitizer sees it; GLib's GOnce it cannot). */
@@ -568,6 +641,10 @@ static void process_init_once(void)
 				      fn_seconds);
 	xsltRegisterExtModuleFunction((const xmlChar *)"clock", (const xmlChar *)SLM_XSLT_NS,
 				      fn_clock);
+	xsltRegisterExtModuleFunction((const xmlChar *)"calendar-years",
+				      (const xmlChar *)SLM_XSLT_NS, fn_calendar_years);
+	xsltRegisterExtModuleFunction((const xmlChar *)"calendar-name",
+				      (const xmlChar *)SLM_XSLT_NS, fn_calendar_name);
 	security = xsltNewSecurityPrefs();
 	xsltSetSecurityPrefs(security, XSLT_SECPREF_WRITE_FILE, xsltSecurityForbid);
 	xsltSetSecurityPrefs(security, XSLT_SECPREF_CREATE_DIRECTORY, xsltSecurityForbid);

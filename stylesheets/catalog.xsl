@@ -57,7 +57,6 @@
 
   <xsl:template match="/s:catalog">
     <xsl:variable name="cat" select="."/>
-    <xsl:variable name="cal" select="$org/s:calendar[@id = current()/@calendar]"/>
     <xsl:call-template name="document">
       <xsl:with-param name="title" select="concat(s:title, substring(concat(f:t('kind.catalog'), ' ', @id), 1, 1000 * not(s:title)))"/>
       <xsl:with-param name="kind" select="f:t('kind.catalog')"/>
@@ -71,12 +70,7 @@
             <pair key="{f:t('provider')}"><xsl:value-of select="$org/@name"/></pair>
             <pair key="{f:t('count')}"><xsl:value-of select="f:t2('count.n', count(s:service), count(s:tier))"/></pair>
             <pair key="{f:t('currency')}"><xsl:value-of select="@currency"/></pair>
-            <pair key="{f:t('calendar')}">
-              <xsl:choose>
-                <xsl:when test="$cal"><xsl:value-of select="concat($cal/@name, f:paren(concat(@calendar, f:t('comma'), $cal/@tz)))"/></xsl:when>
-                <xsl:otherwise><xsl:value-of select="@calendar"/></xsl:otherwise>
-              </xsl:choose>
-            </pair>
+            <pair key="{f:t('calendar')}"><xsl:value-of select="f:calendar(@calendar)"/></pair>
           </xsl:with-param>
           <xsl:with-param name="intro" select="s:description"/>
         </xsl:call-template>

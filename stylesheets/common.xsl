@@ -18,7 +18,7 @@
   The organization is the one the provider's signature names (signature/@party of the signature
   that has a @person, of the document or of its SLA), else slm:organization().
   Extension functions (urn:slm:xslt:1) are slm's: doc, organization, referring, duration, seconds,
-  clock.
+  clock, calendar-years, calendar-name.
 -->
 <xsl:stylesheet version="1.0"
     xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
@@ -155,6 +155,9 @@
     <e k="lparen" zh="（" en=" ("/>
     <e k="rparen" zh="）" en=")"/>
     <e k="comma" zh="，" en=", "/>
+    <e k="semicolon" zh="；" en="; "/>
+    <e k="holiday-data" zh="节假日数据：#" en="holidays listed for #"/>
+    <e k="holiday-data-none" zh="无节假日数据" en="no holidays listed"/>
     <e k="list-sep" zh="、" en=", "/>
     <e k="full-stop" zh="。" en="."/>
     <e k="range" zh=" 至 " en=" to "/>
@@ -331,6 +334,30 @@
       <xsl:when test="$org and $id = $org/@id"><func:result select="string($org/@name)"/></xsl:when>
       <xsl:when test="$p"><func:result select="string($p[1]/@name)"/></xsl:when>
       <xsl:otherwise><func:result select="string($id)"/></xsl:otherwise>
+    </xsl:choose>
+  </func:function>
+
+  <!-- f:calendar(id, from, to): calendar ID as a document in force from FROM to TO (dates; '' for a
+       document without a term, TO '' for an open end) names it: its name without a year it cannot
+       claim (slm:calendar-name), then id, zone and the years it has holiday data for —
+       "中国大陆工作日历（CN，Asia/Shanghai；节假日数据：2025–2026）" (issue 13 item 6) -->
+  <func:function name="f:calendar">
+    <xsl:param name="id"/>
+    <xsl:param name="from" select="''"/>
+    <xsl:param name="to" select="''"/>
+    <xsl:variable name="cal" select="$org/s:calendar[@id = $id]"/>
+    <xsl:variable name="name" select="slm:calendar-name(string($id), string($cal/@name), string($from), string($to))"/>
+    <xsl:variable name="years" select="slm:calendar-years(string($id))"/>
+    <xsl:variable name="data">
+      <xsl:choose>
+        <xsl:when test="$years != ''"><xsl:value-of select="f:tn('holiday-data', $years)"/></xsl:when>
+        <xsl:otherwise><xsl:value-of select="f:t('holiday-data-none')"/></xsl:otherwise>
+      </xsl:choose>
+    </xsl:variable>
+    <xsl:choose>
+      <xsl:when test="not($cal)"><func:result select="string($id)"/></xsl:when>
+      <xsl:when test="$name != ''"><func:result select="concat($name, f:paren(concat($id, f:t('comma'), $cal/@tz, f:t('semicolon'), $data)))"/></xsl:when>
+      <xsl:otherwise><func:result select="concat($id, f:paren(concat($cal/@tz, f:t('semicolon'), $data)))"/></xsl:otherwise>
     </xsl:choose>
   </func:function>
 

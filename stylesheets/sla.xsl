@@ -180,6 +180,7 @@
 
     <xsl:call-template name="tiers-section">
       <xsl:with-param name="levels" select="$svcs[self::s:service]/@tier"/>
+      <xsl:with-param name="term" select="$term"/>
     </xsl:call-template>
 
     <xsl:if test="$reporting or $review">
@@ -344,7 +345,7 @@
 
   <xsl:template name="tiers-section">
     <xsl:param name="levels"/>
-    <xsl:variable name="cal" select="$org/s:calendar[@id = current()/@calendar]"/>
+    <xsl:param name="term"/>
     <section>
       <h level="1"><xsl:value-of select="f:t('tiers-section')"/></h>
       <table widths="2* 3* 5*">
@@ -374,13 +375,7 @@
         </body>
       </table>
       <p>
-        <xsl:variable name="calname">
-          <xsl:choose>
-            <xsl:when test="$cal/@name"><xsl:value-of select="concat($cal/@name, f:paren(concat(@calendar, f:t('comma'), $cal/@tz)))"/></xsl:when>
-            <xsl:otherwise><xsl:value-of select="@calendar"/></xsl:otherwise>
-          </xsl:choose>
-        </xsl:variable>
-        <xsl:value-of select="f:tn('clock-rule', string($calname))"/>
+        <xsl:value-of select="f:tn('clock-rule', f:calendar(@calendar, $term/@start, $term/@end))"/>
       </p>
     </section>
   </xsl:template>

@@ -77,14 +77,10 @@
   </xsl:template>
 
   <xsl:template name="hours-section">
-    <xsl:variable name="cal" select="$org/s:calendar[@id = current()/@calendar]"/>
     <section>
       <h level="1"><xsl:value-of select="f:st('hours-section')"/></h>
       <p keep-with-next="true">
-        <xsl:choose>
-          <xsl:when test="$cal/@name"><xsl:value-of select="f:sub1(f:st('hours-intro'), concat($cal/@name, f:paren(concat(@calendar, f:t('comma'), $cal/@tz))))"/></xsl:when>
-          <xsl:otherwise><xsl:value-of select="f:sub1(f:st('hours-intro'), @calendar)"/></xsl:otherwise>
-        </xsl:choose>
+        <xsl:value-of select="f:sub1(f:st('hours-intro'), f:calendar(@calendar, s:term/@start, s:term/@end))"/>
       </p>
       <list>
         <xsl:for-each select="s:hours">

@@ -178,6 +178,33 @@ lacks "mueller/sla.xml (English)" "$(p mueller/sla.xml)" '服务级别协议' '�
 contains "mueller/reports/2025-10.xml" "$(p mueller/reports/2025-10.xml)" \
 	RPT-MUELLER-2025-10 'SLA target 99.9%' 'INC-MUE-1025' '2 h 10 min' '18 min' 'Incidents'
 lacks "bank/sla.xml (signed: no watermark)" "$(p bank/sla.xml)" '草稿'
+# the samples' calendar is named "中国大陆工作日历 2025" and has 2025 and 2026 data: a 2025–2026 SLA
+# does not claim 2025 for its calendar, a 2025 one may (the layout goldens show the whole sentence;
+# pdftotext breaks it after the name)
+contains "bank/sla.xml (calendar)" "$(p bank/sla.xml)" '（CN，Asia/Shanghai；节假日数据：2025–2026）'
+lacks "bank/sla.xml (calendar)" "$(p bank/sla.xml)" '2025（CN，' '中国大陆工作日历 2025'
+contains "insurer/sla.xml (calendar)" "$(p insurer/sla.xml)" '2025（CN，Asia/Shanghai；节假日数据：2025–2026）'
+
+# ---------------------------------------------------------------- calendars that do not cover
+
+# tests/rules/calendar-uncovered: a 2025-12..2026-11 SLA on a 2025 calendar (fires) and on one with
+# 2026 (clean).  The 2026 Spring Festival incident is no 50-hour breach: without 2026 data its clock
+# is not computed (—, 无法计算); with it, it took 10 hours.  Neither PDF calls the calendar "2025".
+for c in fires clean; do
+	cr=$top/tests/rules/calendar-uncovered/$c
+	for f in reports/2026-02 sla; do
+		if "$SLM" render --as-of 2026-03-20 --repository "$cr" -o "$out/cal-$c-${f#*/}.pdf" "$cr/retail/$f.xml" >"$out/render.log" 2>&1; then
+			check_pdf "calendar-uncovered/$c/$f.xml" "$out/cal-$c-${f#*/}.pdf" zh
+		else
+			bad "render calendar-uncovered/$c/$f.xml" "$(cat "$out/render.log")"
+		fi
+	done
+	lacks "calendar-uncovered/$c/sla.xml (calendar)" "$out/cal-$c-sla.pdf" '2025（CN，' '中国大陆工作日历 2025'
+done
+contains "calendar-uncovered/fires/sla.xml (calendar)" "$out/cal-fires-sla.pdf" '（CN，Asia/Shanghai；节假日数据：2025）'
+contains "calendar-uncovered/fires/reports/2026-02.xml" "$out/cal-fires-2026-02.pdf" 'INC-RETAIL-0213' '无法计算'
+lacks "calendar-uncovered/fires/reports/2026-02.xml" "$out/cal-fires-2026-02.pdf" '50 小时' '解决超时'
+contains "calendar-uncovered/clean/reports/2026-02.xml" "$out/cal-clean-2026-02.pdf" 'INC-RETAIL-0213' '10 小时' '达标'
 
 # ---------------------------------------------------------------- fixture: effective SLA, draft
 
