@@ -51,20 +51,6 @@
 
 /* ---- dates ---- */
 
-/* DAY − D, months first (with the end-of-month clamp), then whole days: 到期一月前 of 2025-12-31
- * is 2025-11-30.  (rules_termination.c's renewal window computes the same; one helper in timecore
- * would serve both.) */
-static bool day_minus(int32_t day, const struct time_duration *d, int32_t *out)
-{
-	int32_t r;
-	int64_t days = d->seconds / 86400;
-
-	if (time_date_add_months(day, -d->months, &r) != TIME_OK || r - days < TIME_DAY_MIN)
-		return false;
-	*out = (int32_t)(r - days);
-	return true;
-}
-
 /* The earliest (LAST false) or latest dated <signature> of SLA D.  A signature dated after the
  * term start (an additional SLA: its effective date) is unsigned's finding, and its date is not to
  * be trusted: the earliest leaves it out, the latest is then unknown (NULL). */
@@ -295,7 +281,7 @@ static void notice_in_time(const struct check_ctx *c, const struct ending_facts 
 		return;
 	if (written && !node_duration(lastv->term, "notice", &notice))
 		return;
-	if (!day_minus(end, &notice, &due) || f->noticed <= due)
+	if (time_date_sub_duration(end, &notice, &due) != TIME_OK || f->noticed <= due)
 		return;
 	s_due = time_date_format(due);
 	diag = rule_report(c, RULE_STEP_ORDER, f->t, f->notice,

@@ -97,18 +97,6 @@ static const char *agreement_label(const struct doc *d)
 
 /* ---- renewal-notice (step 12, termination step 1) ---- */
 
-/* DAY − D, months first (with the end-of-month clamp), then whole days. */
-static bool date_sub(int32_t day, const struct time_duration *d, int32_t *out)
-{
-	int32_t r;
-	int64_t days = d->seconds / 86400;
-
-	if (time_date_add_months(day, -d->months, &r) != TIME_OK || r - days < TIME_DAY_MIN)
-		return false;
-	*out = (int32_t)(r - days);
-	return true;
-}
-
 /* Whether one of the SLAs RENEWALS is not of the family IDS (an SLA that renews itself is no
  * successor). */
 static bool successor(const GPtrArray *renewals, const GPtrArray *ids)
@@ -150,7 +138,7 @@ static void renewal(const struct check_ctx *c, const struct sla_view *v)
 	if (written && !node_duration(last->term, "notice", &notice))
 		return;
 	/* a notice longer than the calendar reaches back (P9999Y) is due from its first day */
-	if (!date_sub(end, &notice, &from))
+	if (time_date_sub_duration(end, &notice, &from) != TIME_OK)
 		from = TIME_DAY_MIN;
 	if (c->as_of < from || c->as_of > end)
 		return;

@@ -546,6 +546,20 @@ enum time_error time_date_add_duration(int32_t day, const struct time_duration *
 	return TIME_OK;
 }
 
+enum time_error time_date_sub_duration(int32_t day, const struct time_duration *d, int32_t *out)
+{
+	int32_t r;
+	enum time_error e = time_date_add_months(day, -d->months, &r);
+	int64_t days = floor_div(d->seconds, 86400);
+
+	if (e != TIME_OK)
+		return e;
+	if ((int64_t)r - days < TIME_DAY_MIN || (int64_t)r - days > TIME_DAY_MAX)
+		return TIME_ERR_RANGE;
+	*out = (int32_t)(r - days);
+	return TIME_OK;
+}
+
 /* ANCHOR + K × EVERY */
 static enum time_error add_times(int32_t anchor, const struct time_duration *every, int64_t k,
                                  int32_t *out)

@@ -99,6 +99,9 @@ int time_duration_compare(const struct time_duration *a, const struct time_durat
  * (floor: PT36H adds one day, the time of day is dropped).  TIME_ERR_RANGE outside 0001..9999. */
 enum time_error time_date_add_duration(int32_t day, const struct time_duration *d, int32_t *out);
 enum time_error time_date_add_months(int32_t day, int64_t months, int32_t *out);
+/* DAY − D, months first (with the same clamp), then whole days: 到期一月前 of 2025-12-31 is
+ * 2025-11-30. */
+enum time_error time_date_sub_duration(int32_t day, const struct time_duration *d, int32_t *out);
 
 /* The K-th (K >= 0) of consecutive periods of length EVERY starting at ANCHOR, as the inclusive
  * dates [*FROM, *TO] (reporting every P1M from the term start: K = 0 is the first month).  Each

@@ -422,6 +422,20 @@ START_TEST(test_date_add)
 	int32_t out;
 	struct time_duration p1m = duration("P1M");
 
+	/* 到期一月前: a month before the end, with the same clamp */
+	ck_assert_int_eq(time_date_sub_duration(day_of("2025-12-31"), &p1m, &out), TIME_OK);
+	ck_assert_int_eq(out, day_of("2025-11-30"));
+	ck_assert_int_eq(time_date_sub_duration(day_of("2025-03-31"), &p1m, &out), TIME_OK);
+	ck_assert_int_eq(out, day_of("2025-02-28"));
+	ck_assert_int_eq(time_date_sub_duration(day_of("2024-03-31"), &p1m, &out), TIME_OK);
+	ck_assert_int_eq(out, day_of("2024-02-29"));
+	{
+		struct time_duration x = duration("P1MT36H");
+		ck_assert_int_eq(time_date_sub_duration(day_of("2025-03-01"), &x, &out), TIME_OK);
+		ck_assert_int_eq(out, day_of("2025-01-31"));
+	}
+	ck_assert_int_eq(time_date_sub_duration(day_of("0001-01-15"), &p1m, &out),
+			 TIME_ERR_RANGE);
 	/* the end-of-month clamp */
 	ck_assert_int_eq(time_date_add_duration(day_of("2025-01-31"), &p1m, &out), TIME_OK);
 	ck_assert_int_eq(out, day_of("2025-02-28"));
