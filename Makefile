@@ -115,7 +115,7 @@ build-san/slm-san: $(SLM_OBJ) build-san/slm-pdf.so
 # through locks it cannot see, so it is off (G_SLICE); tests/tsan.supp names what it cannot see
 # inside uninstrumented libraries.
 TSAN_FLAGS = -O1 -g -fno-omit-frame-pointer -fsanitize=thread
-tsan:
+tsan: all
 	$(MAKE) B=build-tsan OPT='$(TSAN_FLAGS)' LDFLAGS='-fsanitize=thread' build-tsan/slm-tsan
 	@set -e; for t in render build; do \
 		G_SLICE=always-malloc TSAN_OPTIONS="halt_on_error=1 exitcode=66 suppressions=$(CURDIR)/tests/tsan.supp" \
