@@ -763,6 +763,20 @@ static void write_org(struct gen *g)
 	           "    <holiday from=\"2025-10-01\" to=\"2025-10-08\" name=\"国庆节、中秋节\"/>\n"
 	           "    <workday date=\"2025-09-28\"/>\n"
 	           "    <workday date=\"2025-10-11\"/>\n");
+	/* the next year's, as published: terms run into 2026 (calendar-unpublished) */
+	bprintf(b, "    <holiday from=\"2026-01-01\" to=\"2026-01-03\" name=\"元旦\"/>\n"
+	           "    <workday date=\"2026-01-04\"/>\n"
+	           "    <holiday from=\"2026-02-15\" to=\"2026-02-23\" name=\"春节\"/>\n"
+	           "    <workday date=\"2026-02-14\"/>\n"
+	           "    <workday date=\"2026-02-28\"/>\n"
+	           "    <holiday from=\"2026-04-04\" to=\"2026-04-06\" name=\"清明节\"/>\n"
+	           "    <holiday from=\"2026-05-01\" to=\"2026-05-05\" name=\"劳动节\"/>\n"
+	           "    <workday date=\"2026-05-09\"/>\n"
+	           "    <holiday from=\"2026-06-19\" to=\"2026-06-21\" name=\"端午节\"/>\n"
+	           "    <holiday from=\"2026-09-25\" to=\"2026-09-27\" name=\"中秋节\"/>\n"
+	           "    <workday date=\"2026-09-20\"/>\n"
+	           "    <holiday from=\"2026-10-01\" to=\"2026-10-07\" name=\"国庆节\"/>\n"
+	           "    <workday date=\"2026-10-10\"/>\n");
 	bprintf(b, "  </calendar>\n</organization>\n");
 	emit(g, "org/organization.xml");
 }
