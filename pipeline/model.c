@@ -516,6 +516,13 @@ static void sla_timeline(struct model *m, struct sla_view *v)
 		v->ending = ENDING_RENEWAL;
 }
 
+bool signing_limit(const struct doc *d, int32_t *limit)
+{
+	if (d->kind == KIND_SLA && node_attr(d->root, "amends"))
+		return node_date(d->root, "effective", limit);
+	return node_date(node_child(d->root, "term"), "start", limit);
+}
+
 bool sla_in_force(const struct sla_view *v, int32_t day)
 {
 	return v->binding && day >= v->start && day <= v->last;

@@ -141,6 +141,10 @@ struct sla_view {
  * effective date (at the latest the term end), or an executive's later extension (until=). */
 bool termination_last_day(const struct doc *t, int32_t term_end, int32_t *last);
 
+/* The last day a signature of agreement D may carry: its term start, or an additional SLA's
+ * effective date (an agreement is signed before it applies).  False when D gives none. */
+bool signing_limit(const struct doc *d, int32_t *limit);
+
 /* Whether the SLA was in force on DAY: binding, and DAY within its start..last. */
 bool sla_in_force(const struct sla_view *v, int32_t day);
 

@@ -72,15 +72,12 @@ static const char *person_name(const struct check_ctx *c, const char *id)
 
 /* ---- unsigned (step 5) ---- */
 
-/* The last day a signature may carry: the term start, or an additional SLA's effective date. */
-static bool signing_limit(const struct doc *d, int32_t *limit, const char **what)
+/* The last day a signature may carry (the model's signing_limit) and how to say it. */
+static bool limit_of(const struct doc *d, int32_t *limit, const char **what)
 {
-	if (d->kind == KIND_SLA && node_attr(d->root, "amends")) {
-		*what = "its effective date";
-		return node_date(d->root, "effective", limit);
-	}
-	*what = "the term start";
-	return node_date(node_child(d->root, "term"), "start", limit);
+	*what = d->kind == KIND_SLA && node_attr(d->root, "amends") ? "its effective date"
+	                                                             : "the term start";
+	return signing_limit(d, limit);
 }
 
 /* "signed", "ended", "terminated": an agreement that has ended was signed while in force, and
@@ -120,7 +117,7 @@ static void check_signature(const struct check_ctx *c, const struct doc *d, cons
 		g_string_append_printf(what, "%shas no date", what->len ? " and " : "");
 		g_string_append_printf(fix, "%sadd date= with the day it was signed",
 		                       fix->len ? "; " : "");
-	} else if (signing_limit(d, &limit, &limit_what) && day > limit) {
+	} else if (limit_of(d, &limit, &limit_what) && day > limit) {
 		char *l = time_date_format(limit);
 		g_string_append_printf(what, "%sis dated %s, after %s %s", what->len ? " and " : "",
 		                       node_attr(s, "date"), limit_what, l);

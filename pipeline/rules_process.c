@@ -59,10 +59,7 @@ static const struct node *signature(const struct doc *d, bool last, int32_t *day
 	const struct node *best = NULL;
 	int32_t x, limit = TIME_DAY_MAX;
 
-	if (node_attr(d->root, "amends"))
-		node_date(d->root, "effective", &limit);
-	else
-		node_date(node_child(d->root, "term"), "start", &limit);
+	signing_limit(d, &limit);
 	node_each(s, d->root, "signature")
 	{
 		if (!node_date(s, "date", &x))
